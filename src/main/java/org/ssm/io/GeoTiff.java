@@ -1,0 +1,128 @@
+package org.ssm.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.geotools.api.parameter.GeneralParameterValue;
+import org.geotools.api.parameter.ParameterValueGroup;
+import org.geotools.coverage.grid.GridCoverage2D;
+import org.geotools.coverage.grid.io.AbstractGridFormat;
+import org.geotools.gce.geotiff.GeoTiffFormat;
+import org.geotools.gce.geotiff.GeoTiffReader;
+import org.geotools.gce.geotiff.GeoTiffWriteParams;
+import org.geotools.gce.geotiff.GeoTiffWriter;
+import org.geotools.util.factory.Hints;
+import org.ssm.core.ParameterException;
+import org.ssm.grid.GridSeries;
+import org.ssm.grid.SeriesDates;
+
+/**
+ * Reads and writes grids and series as GeoTIFF through GeoTools.
+ *
+ * <p>Files are written float32, tiled 256x256 and deflate-compressed, to a temporary file that is
+ * moved into place only when complete. A series is one multiband file; its dates go in the TIFF
+ * ImageDescription tag as {@code ssm:dates=<dates>} so that the file alone describes the series.
+ * A GDAL no-data value, when present, is read as NaN.
+ */
+public final class GeoTiff {
+
+    private static final String IMAGE_DESCRIPTION_TAG = "270";
+    private static final Pattern DATES = Pattern.compile("ssm:dates=([0-9PD/,\\-]+)");
+    private static final int TILE = 256;
+
+    private GeoTiff() {}
+
+    /** Reads {@code file}; dates come from its ImageDescription if it has them. */
+    public static GridSeries read(Path file) throws IOException {
+        return read("file", file, null);
+    }
+
+    /**
+     * Reads {@code file} as a series.
+     *
+     * @param parameter the input's name, for error messages
+     * @param dates the band dates, or {@code null} to take them from the file (if present)
+     */
+    public static GridSeries read(String parameter, Path file, List<LocalDate> dates) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new ParameterException(parameter, file, "an existing GeoTIFF file");
+        }
+        GeoTiffReader reader;
+        try {
+            reader = new GeoTiffReader(file.toFile(), new Hints(Hints.FORCE_LONGITUDE_FIRST_AXIS_ORDER, Boolean.TRUE));
+        } catch (Exception e) {
+            throw new ParameterException(parameter, file, "a readable GeoTIFF (" + e.getMessage() + ")");
+        }
+        try {
+            GridCoverage2D coverage = reader.read((GeneralParameterValue[]) null);
+            double noData = reader.getMetadata().hasNoData() ? reader.getMetadata().getNoData() : Double.NaN;
+            List<LocalDate> bandDates = dates;
+            if (bandDates == null) {
+                bandDates = datesOf(parameter, reader.getMetadata().getAsciiTIFFTag(IMAGE_DESCRIPTION_TAG));
+            }
+            try {
+                return Coverages.fromCoverage(parameter, coverage, bandDates, noData);
+            } finally {
+                coverage.dispose(true);
+            }
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    private static List<LocalDate> datesOf(String parameter, String description) {
+        if (description == null) {
+            return List.of();
+        }
+        Matcher m = DATES.matcher(description);
+        return m.find() ? SeriesDates.parse(parameter + " (ImageDescription)", m.group(1)) : List.of();
+    }
+
+    /** Writes {@code series} to {@code file}, atomically replacing any existing file. */
+    public static void write(Path file, GridSeries series) throws IOException {
+        write(file, Coverages.toCoverage(baseName(file), series), series.isDated() ? SeriesDates.format(series.dates()) : null);
+    }
+
+    /** Writes a coverage; {@code datesText} (may be null) is recorded in ImageDescription. */
+    public static void write(Path file, GridCoverage2D coverage, String datesText) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + baseName(file), ".part");
+        try {
+            GeoTiffWriter writer = new GeoTiffWriter(tmp.toFile());
+            try {
+                if (datesText != null) {
+                    writer.setMetadataValue(IMAGE_DESCRIPTION_TAG, "ssm:dates=" + datesText);
+                }
+                writer.write(coverage, writeParameters(coverage));
+            } finally {
+                writer.dispose();
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static GeneralParameterValue[] writeParameters(GridCoverage2D coverage) {
+        GeoTiffWriteParams params = new GeoTiffWriteParams();
+        params.setCompressionMode(GeoTiffWriteParams.MODE_EXPLICIT);
+        params.setCompressionType("Deflate");
+        params.setTilingMode(GeoTiffWriteParams.MODE_EXPLICIT);
+        params.setTiling(TILE, TILE);
+        ParameterValueGroup group = new GeoTiffFormat().getWriteParameters();
+        group.parameter(AbstractGridFormat.GEOTOOLS_WRITE_PARAMS.getName().toString()).setValue(params);
+        return group.values().toArray(new GeneralParameterValue[0]);
+    }
+
+    private static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}
