@@ -30,8 +30,11 @@ import org.ssm.grid.GridSeries;
  */
 public record DisPATCh(SoilEvaporativeEfficiency see, double minCoarseSee) {
 
+    /** Default floor on SEE_LR below which eq. 6 is not applied. */
+    public static final double DEFAULT_MIN_COARSE_SEE = 0.01;
+
     /** Paper E defaults: γ = 0.006 K/m, T_v from the trapezoid, SEE_LR floor 0.01. */
-    public static final DisPATCh PAPER_E = new DisPATCh(SoilEvaporativeEfficiency.PAPER_E, 0.01);
+    public static final DisPATCh PAPER_E = new DisPATCh(SoilEvaporativeEfficiency.PAPER_E, DEFAULT_MIN_COARSE_SEE);
 
     public DisPATCh {
         if (see == null) {

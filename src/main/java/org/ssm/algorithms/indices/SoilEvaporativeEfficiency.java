@@ -28,8 +28,15 @@ import org.ssm.core.ParameterException;
  */
 public record SoilEvaporativeEfficiency(double lapseRate, double maxFvc, double vegetationTemperature) {
 
+    /** γ of paper E eq. 3, K/m. */
+    public static final double DEFAULT_LAPSE_RATE = 0.006;
+
+    /** Largest f_v for which eq. 2 is evaluated by default. */
+    public static final double DEFAULT_MAX_FVC = 0.9;
+
     /** γ = 0.006 K/m (paper E eq. 3), maxFvc 0.9, T_v estimated per image. */
-    public static final SoilEvaporativeEfficiency PAPER_E = new SoilEvaporativeEfficiency(0.006, 0.9, Double.NaN);
+    public static final SoilEvaporativeEfficiency PAPER_E =
+            new SoilEvaporativeEfficiency(DEFAULT_LAPSE_RATE, DEFAULT_MAX_FVC, Double.NaN);
 
     /** Clear pixels an f_v bin needs to contribute an edge point to the trapezoid. */
     public static final int MIN_PIXELS_PER_BIN = 3;
