@@ -1,0 +1,241 @@
+package org.ssm.host.catalog;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.ssm.core.ParameterException;
+import org.ssm.grid.GridGeometry;
+import org.ssm.grid.GridSeries;
+import org.ssm.io.GeoTiff;
+
+/**
+ * The published layers, kept in a data directory so that they survive a restart.
+ *
+ * <p>Each layer is a folder {@code layers/<name>/} holding {@code layer.json} and one single-band
+ * GeoTIFF per date ({@code <date>.tif}, or {@code static.tif} for an undated layer), so that a map
+ * of one date reads one small file whatever the length of the series. A layer is written into a
+ * hidden folder and renamed into place when complete. Decoded bands are kept in a bounded cache.
+ */
+public final class Catalog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Catalog.class);
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,127}");
+    private static final String STATIC_BAND = "static";
+
+    private final Path root;
+    private final Map<String, Layer> layers = new ConcurrentHashMap<>();
+    private final BandCache cache;
+
+    private Catalog(Path root, long cacheBytes) {
+        this.root = root;
+        this.cache = new BandCache(cacheBytes);
+    }
+
+    /** Opens (creating if needed) the catalogue in {@code dataDir}, loading every complete layer. */
+    public static Catalog open(Path dataDir, long cacheBytes) throws IOException {
+        Path root = dataDir.resolve("layers");
+        Files.createDirectories(root);
+        Catalog catalog = new Catalog(root, cacheBytes);
+        try (Stream<Path> dirs = Files.list(root)) {
+            for (Path dir : dirs.toList()) {
+                String name = dir.getFileName().toString();
+                if (name.startsWith(".")) {
+                    // An interrupted publication: never complete, so never visible.
+                    deleteTree(dir);
+                    continue;
+                }
+                Path meta = dir.resolve("layer.json");
+                if (Files.isRegularFile(meta)) {
+                    try {
+                        catalog.layers.put(name, LayerJson.read(Files.readString(meta, StandardCharsets.UTF_8)));
+                    } catch (RuntimeException e) {
+                        LOG.warn("skipping layer {}: unreadable layer.json ({})", name, e.getMessage());
+                    }
+                }
+            }
+        }
+        return catalog;
+    }
+
+    /** Every layer, by name. */
+    public List<Layer> layers() {
+        List<Layer> list = new ArrayList<>(layers.values());
+        list.sort(Comparator.comparing(Layer::name));
+        return list;
+    }
+
+    public Optional<Layer> find(String name) {
+        return name == null ? Optional.empty() : Optional.ofNullable(layers.get(name));
+    }
+
+    /** Whether {@code name} may name a layer (an XML NCName of at most 128 characters). */
+    public static boolean isValidName(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
+
+    /**
+     * Publishes {@code series} as layer {@code name}, replacing a layer of that name.
+     *
+     * @return the published layer
+     */
+    public Layer publish(String name, String title, String description, String style, String units, String origin,
+            GridSeries series) throws IOException {
+        if (!isValidName(name)) {
+            throw new ParameterException("name", name, "a layer name of letters, digits, '_', '.' and '-', not"
+                    + " starting with a digit, at most 128 characters");
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int b = 0; b < series.size(); b++) {
+            for (float v : series.band(b)) {
+                if (!Float.isNaN(v)) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        if (min > max) {
+            min = Double.NaN;
+            max = Double.NaN;
+        }
+        Layer layer = new Layer(name, title, description, style, units, series.geometry(), series.dates(),
+                series.size(), min, max, origin, Instant.now());
+        Path tmp = Files.createTempDirectory(root, "." + name + "-");
+        try {
+            writeBands(tmp, layer, series);
+            Files.writeString(tmp.resolve("layer.json"), LayerJson.write(layer), StandardCharsets.UTF_8);
+            Path target = root.resolve(name);
+            synchronized (this) {
+                Path old = null;
+                if (Files.exists(target)) {
+                    old = Files.createTempDirectory(root, "." + name + "-old-");
+                    Files.delete(old);
+                    Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+                }
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                layers.put(name, layer);
+                cache.evictLayer(name);
+                if (old != null) {
+                    deleteTree(old);
+                }
+            }
+            return layer;
+        } finally {
+            if (Files.exists(tmp)) {
+                deleteTree(tmp);
+            }
+        }
+    }
+
+    private static void writeBands(Path dir, Layer layer, GridSeries series) throws IOException {
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), series.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "publish-" + layer.name());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> jobs = new ArrayList<>();
+            for (int b = 0; b < series.size(); b++) {
+                int band = b;
+                jobs.add(pool.submit(() -> {
+                    GeoTiff.write(dir.resolve(bandFile(layer, band)), GridSeries.of(series.grid(band)));
+                    return null;
+                }));
+            }
+            for (Future<?> job : jobs) {
+                job.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("publication of " + layer.name() + " was interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String bandFile(Layer layer, int band) {
+        return (layer.isSeries() ? layer.dates().get(band).toString() : band == 0 ? STATIC_BAND : STATIC_BAND + band)
+                + ".tif";
+    }
+
+    /** The values of band {@code index} of {@code layer} (do not modify). */
+    public float[] band(Layer layer, int index) {
+        if (index < 0 || index >= layer.bands()) {
+            throw new IndexOutOfBoundsException("band " + index + " of " + layer.name());
+        }
+        return cache.get(layer.name(), index, () -> {
+            try {
+                return GeoTiff.read(root.resolve(layer.name()).resolve(bandFile(layer, index))).band(0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The bands of {@code layer} dated within [from, to] (null for open ends); all bands if undated. */
+    public GridSeries read(Layer layer, LocalDate from, LocalDate to) {
+        List<LocalDate> dates = new ArrayList<>();
+        List<float[]> bands = new ArrayList<>();
+        for (int b = 0; b < layer.bands(); b++) {
+            if (layer.isSeries()) {
+                LocalDate d = layer.dates().get(b);
+                if ((from != null && d.isBefore(from)) || (to != null && d.isAfter(to))) {
+                    continue;
+                }
+                dates.add(d);
+            }
+            bands.add(band(layer, b));
+        }
+        if (bands.isEmpty()) {
+            throw new ParameterException("time", (from == null ? ".." : from) + "/" + (to == null ? ".." : to),
+                    "a range overlapping " + layer.name() + " (" + layer.dates().get(0) + "/"
+                            + layer.dates().get(layer.dates().size() - 1) + ")");
+        }
+        GridGeometry grid = layer.grid();
+        return GridSeries.of(grid, dates, bands.toArray(new float[0][]));
+    }
+
+    /** Removes a layer; returns whether it existed. */
+    public synchronized boolean remove(String name) throws IOException {
+        Layer removed = layers.remove(name);
+        if (removed == null) {
+            return false;
+        }
+        cache.evictLayer(name);
+        deleteTree(root.resolve(name));
+        return true;
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
