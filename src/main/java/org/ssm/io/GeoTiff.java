@@ -75,6 +75,27 @@ public final class GeoTiff {
         }
     }
 
+    /**
+     * Width × height × bands of a TIFF, read from its header only, so that a request can be refused
+     * before a compressed file is expanded in memory.
+     */
+    public static long pixelCount(String parameter, Path file) throws IOException {
+        try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(file.toFile())) {
+            java.util.Iterator<javax.imageio.ImageReader> readers = in == null ? null : javax.imageio.ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw new ParameterException(parameter, file.getFileName(), "a GeoTIFF");
+            }
+            javax.imageio.ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long bands = reader.getRawImageType(0).getNumBands();
+                return (long) reader.getWidth(0) * reader.getHeight(0) * bands;
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
     private static List<LocalDate> datesOf(String parameter, String description) {
         if (description == null) {
             return List.of();

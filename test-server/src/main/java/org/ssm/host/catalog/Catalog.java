@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.ssm.core.ParameterException;
 import org.ssm.grid.GridGeometry;
 import org.ssm.grid.GridSeries;
+import org.ssm.io.FileTrees;
 import org.ssm.io.GeoTiff;
 
 /**
@@ -60,7 +61,7 @@ public final class Catalog {
                 String name = dir.getFileName().toString();
                 if (name.startsWith(".")) {
                     // An interrupted publication: never complete, so never visible.
-                    deleteTree(dir);
+                    FileTrees.deleteRecursively(dir);
                     continue;
                 }
                 Path meta = dir.resolve("layer.json");
@@ -135,13 +136,13 @@ public final class Catalog {
                 layers.put(name, layer);
                 cache.evictLayer(name);
                 if (old != null) {
-                    deleteTree(old);
+                    FileTrees.deleteRecursively(old);
                 }
             }
             return layer;
         } finally {
             if (Files.exists(tmp)) {
-                deleteTree(tmp);
+                FileTrees.deleteRecursively(tmp);
             }
         }
     }
@@ -224,18 +225,8 @@ public final class Catalog {
             return false;
         }
         cache.evictLayer(name);
-        deleteTree(root.resolve(name));
+        FileTrees.deleteRecursively(root.resolve(name));
         return true;
     }
 
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

@@ -9,7 +9,8 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * A fluent writer for OGC XML documents over StAX, which escapes all text and attribute values.
- * Elements are written as {@code prefix:local}; prefixes are bound once on the root element.
+ * Elements are written as {@code prefix:local}, or unqualified when there is no prefix and no
+ * default namespace; prefixes are bound once on the root element.
  */
 public final class XmlWriter {
 
@@ -36,10 +37,14 @@ public final class XmlWriter {
             String prefix = colon < 0 ? "" : qname.substring(0, colon);
             String local = colon < 0 ? qname : qname.substring(colon + 1);
             String uri = namespaces.get(prefix);
-            if (uri == null) {
+            if (uri == null && colon < 0) {
+                // An unqualified element, as some OGC schemas declare for local elements.
+                xml.writeStartElement(local);
+            } else if (uri == null) {
                 throw new IllegalArgumentException("unbound prefix in " + qname);
+            } else {
+                xml.writeStartElement(prefix, local, uri);
             }
-            xml.writeStartElement(prefix, local, uri);
             if (!rootOpen) {
                 rootOpen = true;
                 for (Map.Entry<String, String> ns : namespaces.entrySet()) {
@@ -67,7 +72,11 @@ public final class XmlWriter {
                 xml.writeAttribute(qname, value.toString());
             } else {
                 String prefix = qname.substring(0, colon);
-                xml.writeAttribute(prefix, namespaces.get(prefix), qname.substring(colon + 1), value.toString());
+                String uri = prefix.equals("xml") ? javax.xml.XMLConstants.XML_NS_URI : namespaces.get(prefix);
+                if (uri == null) {
+                    throw new IllegalArgumentException("unbound prefix in " + qname);
+                }
+                xml.writeAttribute(prefix, uri, qname.substring(colon + 1), value.toString());
             }
             return this;
         } catch (XMLStreamException e) {
