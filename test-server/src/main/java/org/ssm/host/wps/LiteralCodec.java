@@ -6,11 +6,11 @@ import org.geotools.api.data.Parameter;
 import org.ssm.host.ows.OwsException;
 
 /** Converts literal input text to the parameter's Java type, checking declared ranges and choices. */
-final class LiteralCodec {
+public final class LiteralCodec {
 
     private LiteralCodec() {}
 
-    static Object decode(Parameter<?> p, String text) {
+    public static Object decode(Parameter<?> p, String text) {
         String value = text == null ? "" : text.strip();
         Class<?> type = p.type;
         try {
