@@ -111,8 +111,8 @@ public final class SsmCli {
     private void describe(String id, boolean xml) {
         ProcessInfo p = registry.get(qualified(id), "ID");
         if (xml) {
-            out.print(new String(WpsDocuments.describe(List.of(p), 1L << 30), StandardCharsets.UTF_8));
-            out.println();
+            long maxInput = org.ssm.host.HostConfig.defaults(0, Path.of(".")).maxInputBytes();
+            out.print(indented(WpsDocuments.describe(List.of(p), maxInput)));
             return;
         }
         out.println(p.identifier() + ": " + p.title());
@@ -125,6 +125,21 @@ public final class SsmCli {
         out.println("outputs:");
         for (Parameter<?> o : p.outputs().values()) {
             out.printf("  %-22s %-10s %s%n", o.key, kind(o), text(o.description));
+        }
+    }
+
+    /** The document indented for reading, as kept in {@code wps-descriptors/}. */
+    private static String indented(byte[] xml) {
+        try {
+            javax.xml.transform.Transformer t = javax.xml.transform.TransformerFactory.newInstance().newTransformer();
+            t.setOutputProperty(javax.xml.transform.OutputKeys.INDENT, "yes");
+            t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
+            java.io.StringWriter w = new java.io.StringWriter();
+            t.transform(new javax.xml.transform.stream.StreamSource(new java.io.ByteArrayInputStream(xml)),
+                    new javax.xml.transform.stream.StreamResult(w));
+            return w.toString().replaceFirst("\\?>", "?>\n") + "\n";
+        } catch (javax.xml.transform.TransformerException e) {
+            throw new IllegalStateException("could not indent the description", e);
         }
     }
 
