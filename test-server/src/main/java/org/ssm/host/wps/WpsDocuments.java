@@ -80,8 +80,8 @@ public final class WpsDocuments {
     }
 
     private static void describeProcess(XmlWriter w, ProcessInfo p, long maxInputBytes) {
-        // WPS 1.0.0 declares the children of ProcessDescription unqualified.
-        w.start("wps:ProcessDescription").attr("wps:processVersion", "1.0.0").attr("storeSupported", "true")
+        // WPS 1.0.0 declares ProcessDescription and its children unqualified (local elements).
+        w.start("ProcessDescription").attr("wps:processVersion", "1.0.0").attr("storeSupported", "true")
                 .attr("statusSupported", "true");
         w.element("ows:Identifier", p.identifier()).element("ows:Title", p.title()).element("ows:Abstract",
                 p.description());
