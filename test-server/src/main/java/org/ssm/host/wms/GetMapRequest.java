@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.ssm.core.ParameterException;
 import org.ssm.grid.GridGeometry;
 import org.ssm.host.catalog.Catalog;
 import org.ssm.host.catalog.Layer;
@@ -71,8 +72,14 @@ public record GetMapRequest(List<MapLayer> layers, WmsCrs crs, GridGeometry grid
         ImageFormat format = ImageFormat.of(kvp.require("format"));
         boolean transparent = bool(kvp, "transparent");
         int background = color(kvp.get("bgcolor"));
-        GridGeometry grid = new GridGeometry(crs.code(), box[0], box[3], (box[2] - box[0]) / width,
-                (box[3] - box[1]) / height, width, height);
+        GridGeometry grid;
+        try {
+            grid = new GridGeometry(crs.code(), box[0], box[3], (box[2] - box[0]) / width,
+                    (box[3] - box[1]) / height, width, height);
+        } catch (ParameterException e) {
+            // Only a box too large for double arithmetic gets here: its cell size overflows.
+            throw OwsException.invalid("bbox", "BBOX=" + kvp.get("bbox") + ": " + e.getMessage());
+        }
         return new GetMapRequest(mapLayers, crs, grid, format, transparent, background);
     }
 

@@ -7,7 +7,6 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -199,26 +198,38 @@ public final class MapRenderer {
 
         @Override
         public void apply(double[] xy, int count) {
-            double[] in = Arrays.copyOf(xy, 2 * count);
+            // Only points over the layer are transformed: the rest of a zoomed-out map costs nothing, and
+            // points far outside a projection's domain never reach it.
+            double[] in = new double[2 * count];
+            int[] index = new int[count];
+            int n = 0;
+            for (int i = 0; i < count; i++) {
+                double x = xy[2 * i];
+                double y = xy[2 * i + 1];
+                if (x >= minX && x <= maxX && y >= minY && y <= maxY) {
+                    in[2 * n] = x;
+                    in[2 * n + 1] = y;
+                    index[n++] = i;
+                }
+                xy[2 * i] = Double.NaN;
+                xy[2 * i + 1] = Double.NaN;
+            }
+            double[] out = new double[2 * n];
             try {
-                transform.transform(in, 0, xy, 0, count);
+                transform.transform(in, 0, out, 0, n);
             } catch (TransformException e) {
-                for (int i = 0; i < count; i++) {
+                for (int k = 0; k < n; k++) {
                     try {
-                        transform.transform(in, 2 * i, xy, 2 * i, 1);
+                        transform.transform(in, 2 * k, out, 2 * k, 1);
                     } catch (TransformException pointOutsideDomain) {
-                        xy[2 * i] = Double.NaN;
-                        xy[2 * i + 1] = Double.NaN;
+                        out[2 * k] = Double.NaN;
+                        out[2 * k + 1] = Double.NaN;
                     }
                 }
             }
-            for (int i = 0; i < count; i++) {
-                double x = in[2 * i];
-                double y = in[2 * i + 1];
-                if (!(x >= minX && x <= maxX && y >= minY && y <= maxY)) {
-                    xy[2 * i] = Double.NaN;
-                    xy[2 * i + 1] = Double.NaN;
-                }
+            for (int k = 0; k < n; k++) {
+                xy[2 * index[k]] = out[2 * k];
+                xy[2 * index[k] + 1] = out[2 * k + 1];
             }
         }
     }

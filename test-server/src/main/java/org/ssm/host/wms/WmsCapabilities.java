@@ -13,6 +13,7 @@ import org.geotools.geometry.jts.ReferencedEnvelope;
 import org.geotools.referencing.CRS;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ssm.grid.GridGeometry;
 import org.ssm.grid.SeriesDates;
 import org.ssm.host.catalog.Layer;
 import org.ssm.host.ows.Namespaces;
@@ -253,14 +254,18 @@ public final class WmsCapabilities {
         double[] nativeBox = null;
         try {
             code = WmsCrs.codeOfGrid(layer.grid());
+            if (code != null) {
+                boolean yx = WmsCrs.parse(code, "crs", true).yx();
+                GridGeometry g = layer.grid();
+                nativeBox = yx ? new double[] {g.minY(), g.minX(), g.maxY(), g.maxX()}
+                        : new double[] {g.minX(), g.minY(), g.maxX(), g.maxY()};
+            }
         } catch (RuntimeException e) {
-            LOG.warn("layer {} has a CRS without an EPSG code; it is offered in the common CRSs only", layer.name());
-        }
-        if (code != null) {
-            boolean yx = WmsCrs.parse(code, "crs", true).yx();
-            var g = layer.grid();
-            nativeBox = yx ? new double[] {g.minY(), g.minX(), g.maxY(), g.maxX()}
-                    : new double[] {g.minX(), g.minY(), g.maxX(), g.maxY()};
+            // One odd layer must not take the whole document down; it is still offered in the common CRSs.
+            LOG.warn("layer {}: no EPSG code for its CRS ({}); offered in the common CRSs only", layer.name(),
+                    e.getMessage());
+            code = null;
+            nativeBox = null;
         }
         return new LayerExtent(west, south, east, north, mercator, code, nativeBox);
     }

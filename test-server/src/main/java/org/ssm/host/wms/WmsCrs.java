@@ -105,9 +105,9 @@ public record WmsCrs(String code, CoordinateReferenceSystem xy, boolean yx) {
 
     /** The extent of {@code grid} in {@code target}, densified along its edges; {@code null} if it fails. */
     static ReferencedEnvelope extentIn(GridGeometry grid, CoordinateReferenceSystem target) {
-        ReferencedEnvelope env = new ReferencedEnvelope(grid.minX(), grid.maxX(), grid.minY(), grid.maxY(),
-                ofGrid(grid));
         try {
+            ReferencedEnvelope env = new ReferencedEnvelope(grid.minX(), grid.maxX(), grid.minY(), grid.maxY(),
+                    ofGrid(grid));
             if (CRS.equalsIgnoreMetadata(env.getCoordinateReferenceSystem(), target)) {
                 return new ReferencedEnvelope(env, target);
             }

@@ -163,6 +163,23 @@ class WmsGetMapTest extends WmsHostTestBase {
     }
 
     @Test
+    void worldMapShowsTheUtmLayerOnlyWhereItIs() throws Exception {
+        // 360/1024 = 0.3516° pixels; the layer (15–15.25°E, 44.97–45.15°N) is at most a pixel or two
+        // near column (15 + 180) / 0.3516 = 554.7, row (90 - 45.06) / 0.3516 = 127.8. A projection folding
+        // far-away points back onto the grid would draw it elsewhere too.
+        BufferedImage img = png("/wms?service=WMS&version=1.3.0&request=GetMap&layers=ssm_utm&styles="
+                + "&crs=EPSG:4326&bbox=-90,-180,90,180&width=1024&height=512&format=image/png&transparent=true");
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                if ((img.getRGB(x, y) >>> 24) != 0) {
+                    assertTrue(Math.abs(x - 554.7) <= 2 && Math.abs(y - 127.8) <= 2,
+                            "layer drawn at pixel " + x + "," + y);
+                }
+            }
+        }
+    }
+
+    @Test
     void wms111RequestsUseSrsAndLongitudeFirst() throws Exception {
         BufferedImage img = png("/wms?service=WMS&version=1.1.1&request=GetMap&layers=ndvi_geo&styles="
                 + "&srs=EPSG:4326&bbox=10,49,12,50&width=200&height=100&format=image/png");

@@ -136,6 +136,8 @@ class WmsLegendAndErrorsTest extends WmsHostTestBase {
         assertException(get(host, layerCrs + "&bbox=520000,4980000,500000,5000000" + OK_SIZE),
                 "InvalidParameterValue", "bbox");
         assertException(get(host, layerCrs + "&bbox=a,b,c,d" + OK_SIZE), "InvalidParameterValue", "bbox");
+        assertException(get(host, layerCrs + "&bbox=-1e308,-1e308,1e308,1e308" + OK_SIZE), "InvalidParameterValue",
+                "bbox");
         assertException(get(host, layerCrs + OK_BBOX + "&width=0&height=20"), "InvalidParameterValue", "width");
         assertException(get(host, layerCrs + OK_BBOX + "&width=20&height=5000"), "InvalidParameterValue", "height");
         assertException(get(host, layerCrs + OK_BBOX + OK_SIZE + "&transparent=maybe"), "InvalidParameterValue",
