@@ -2,24 +2,78 @@ package org.ssm.host.wms;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.awt.image.BufferedImage;
+import java.util.Locale;
 import org.ssm.host.catalog.Catalog;
+import org.ssm.host.catalog.Layer;
 import org.ssm.host.ows.ExceptionReport;
-import org.ssm.host.ows.OwsException;
+import org.ssm.host.ows.Kvp;
 import org.ssm.host.ows.OwsServlet;
 
-/** WMS 1.3.0 endpoint (placeholder until the WMS operations land). */
+/**
+ * The WMS 1.3.0 endpoint ({@code /wms}, and {@code /ows?service=WMS}): GetCapabilities, GetMap and
+ * GetLegendGraphic over the layer catalogue, with the styles of {@code styles/}. Errors are WMS 1.3.0
+ * ServiceExceptionReports.
+ */
 public final class WmsServlet extends OwsServlet {
 
     private final Catalog catalog;
+    private final StyleLibrary styles;
+    private final MapRenderer renderer;
 
     public WmsServlet(Catalog catalog) {
+        this(catalog, StyleLibrary.fromClasspath());
+    }
+
+    public WmsServlet(Catalog catalog, StyleLibrary styles) {
         super(ExceptionReport.WMS_13);
         this.catalog = catalog;
+        this.styles = styles;
+        this.renderer = new MapRenderer(catalog);
+    }
+
+    /** The styles this endpoint draws with. */
+    public StyleLibrary styles() {
+        return styles;
     }
 
     @Override
-    protected void handle(HttpServletRequest request, HttpServletResponse response) {
-        throw new OwsException(OwsException.OPERATION_NOT_SUPPORTED, "request", "WMS is not available yet ("
-                + catalog.layers().size() + " layers)");
+    protected void handle(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        Kvp kvp = Kvp.of(request);
+        requireService(kvp, "WMS");
+        String operation = kvp.require("request");
+        switch (operation.toLowerCase(Locale.ROOT)) {
+            case "getcapabilities", "capabilities" -> getCapabilities(request, response);
+            case "getmap", "map" -> getMap(kvp, response);
+            case "getlegendgraphic" -> getLegendGraphic(kvp, response);
+            default -> throw WmsErrors.operationNotSupported("REQUEST=" + operation
+                    + " is not offered: use GetCapabilities, GetMap or GetLegendGraphic");
+        }
+    }
+
+    private void getCapabilities(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        byte[] doc = new WmsCapabilities(baseUrl(request) + "/wms", styles).write(catalog.layers());
+        sendXml(response, doc, "text/xml");
+    }
+
+    private void getMap(Kvp kvp, HttpServletResponse response) throws Exception {
+        GetMapRequest request = GetMapRequest.parse(kvp, catalog, styles);
+        BufferedImage image = renderer.render(request);
+        sendBytes(response, MapRenderer.encode(image, request.format()), request.format().mimeType());
+    }
+
+    private void getLegendGraphic(Kvp kvp, HttpServletResponse response) throws Exception {
+        String name = kvp.require("layer");
+        Layer layer = catalog.find(name).orElseThrow(() -> WmsErrors.layerNotDefined("layer",
+                "layer '" + name + "' is not defined; GetCapabilities lists the layers"));
+        ColorMapStyle style = styles.resolve(layer, kvp.get("style"), "style");
+        String format = kvp.getOrDefault("format", "image/png");
+        if (GetMapRequest.ImageFormat.of(format) != GetMapRequest.ImageFormat.PNG) {
+            throw WmsErrors.invalidFormat("format", "FORMAT=" + format + ": legends are offered as image/png");
+        }
+        int width = kvp.intValue("width", LegendRenderer.DEFAULT_SWATCH, 4, LegendRenderer.MAX_SWATCH);
+        int height = kvp.intValue("height", LegendRenderer.DEFAULT_SWATCH, 4, LegendRenderer.MAX_SWATCH);
+        BufferedImage image = LegendRenderer.render(style, width, height);
+        sendBytes(response, MapRenderer.encode(image, GetMapRequest.ImageFormat.PNG), "image/png");
     }
 }

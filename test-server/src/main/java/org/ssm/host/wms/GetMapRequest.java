@@ -1,0 +1,258 @@
+package org.ssm.host.wms;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.ssm.core.ParameterException;
+import org.ssm.grid.GridGeometry;
+import org.ssm.host.catalog.Catalog;
+import org.ssm.host.catalog.Layer;
+import org.ssm.host.ows.Kvp;
+import org.ssm.host.ows.OwsException;
+
+/**
+ * A validated GetMap request: what to draw, in which grid, and how to encode it.
+ *
+ * @param layers the layers to draw, bottom first, each with its style and band
+ * @param crs the request CRS
+ * @param grid the output image as a grid in the request CRS (x first, north up)
+ * @param format the image encoding
+ * @param transparent whether pixels without data stay transparent (PNG only)
+ * @param background the background colour 0xRRGGBB for opaque images
+ */
+public record GetMapRequest(List<MapLayer> layers, WmsCrs crs, GridGeometry grid, ImageFormat format,
+        boolean transparent, int background) {
+
+    /** Largest WIDTH and HEIGHT, each, in pixels. */
+    public static final int MAX_SIZE = 4096;
+    /** Most layers drawn by one request. */
+    public static final int MAX_LAYERS = 32;
+
+    /**
+     * One layer of a map.
+     *
+     * @param layer the catalogue layer
+     * @param style the style it is drawn with
+     * @param band the band drawn (the date's band for a series)
+     */
+    public record MapLayer(Layer layer, ColorMapStyle style, int band) {}
+
+    public GetMapRequest {
+        layers = List.copyOf(layers);
+    }
+
+    /**
+     * Reads and checks the KVP parameters of a GetMap request.
+     *
+     * @throws OwsException with the WMS 1.3.0 code and the offending parameter as locator
+     */
+    public static GetMapRequest parse(Kvp kvp, Catalog catalog, StyleLibrary styles) {
+        String version = kvp.get("version");
+        // WMS 1.1.1 clients send SRS and x-first coordinates; everything else is read as 1.3.0.
+        boolean wms13 = version == null || !version.strip().startsWith("1.1");
+        List<Layer> layers = layers(kvp.require("layers"), catalog);
+        List<String> styleNames = styleNames(kvp.get("styles"), layers.size());
+        String time = kvp.get("time");
+        List<MapLayer> mapLayers = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            ColorMapStyle style = styles.resolve(layer, styleNames.get(i), "styles");
+            mapLayers.add(new MapLayer(layer, style, bandFor(layer, time)));
+        }
+        String crsKey = wms13 ? "crs" : "srs";
+        WmsCrs crs = WmsCrs.parse(kvp.require(crsKey), crsKey, wms13);
+        double[] box = bbox(kvp.require("bbox"), crs);
+        int width = size(kvp, "width");
+        int height = size(kvp, "height");
+        ImageFormat format = ImageFormat.of(kvp.require("format"));
+        boolean transparent = bool(kvp, "transparent");
+        int background = color(kvp.get("bgcolor"));
+        GridGeometry grid;
+        try {
+            grid = new GridGeometry(crs.code(), box[0], box[3], (box[2] - box[0]) / width,
+                    (box[3] - box[1]) / height, width, height);
+        } catch (ParameterException e) {
+            // Only a box too large for double arithmetic gets here: its cell size overflows.
+            throw OwsException.invalid("bbox", "BBOX=" + kvp.get("bbox") + ": " + e.getMessage());
+        }
+        return new GetMapRequest(mapLayers, crs, grid, format, transparent, background);
+    }
+
+    static List<Layer> layers(String text, Catalog catalog) {
+        List<Layer> layers = new ArrayList<>();
+        for (String part : text.split(",", -1)) {
+            String name = part.strip();
+            if (name.isEmpty()) {
+                throw WmsErrors.layerNotDefined("layers", "LAYERS=" + text + " has an empty layer name");
+            }
+            layers.add(catalog.find(name).orElseThrow(() -> WmsErrors.layerNotDefined("layers",
+                    "layer '" + name + "' is not defined; GetCapabilities lists the layers")));
+        }
+        if (layers.size() > MAX_LAYERS) {
+            throw OwsException.invalid("layers", "at most " + MAX_LAYERS + " layers can be drawn at once, not "
+                    + layers.size());
+        }
+        return layers;
+    }
+
+    private static List<String> styleNames(String text, int count) {
+        List<String> names = new ArrayList<>();
+        if (text == null) {
+            for (int i = 0; i < count; i++) {
+                names.add("");
+            }
+            return names;
+        }
+        for (String part : text.split(",", -1)) {
+            names.add(part.strip());
+        }
+        if (names.size() != count) {
+            throw WmsErrors.styleNotDefined("styles", "STYLES=" + text + " names " + names.size()
+                    + " styles for " + count + " layers: give one per layer, or leave STYLES empty");
+        }
+        return names;
+    }
+
+    /** The band of {@code layer} for the TIME parameter: the latest date when none is given. */
+    static int bandFor(Layer layer, String time) {
+        if (!layer.isSeries()) {
+            return 0;
+        }
+        if (time == null || time.strip().equalsIgnoreCase("current")) {
+            return layer.bands() - 1;
+        }
+        LocalDate date = parseTime(time);
+        int band = layer.indexOf(date);
+        if (band < 0) {
+            throw WmsErrors.invalidDimension("time", "TIME=" + time + ": layer " + layer.name()
+                    + " has no map on " + date + " (its dates run from " + layer.dates().get(0) + " to "
+                    + layer.dates().get(layer.dates().size() - 1) + "; GetCapabilities lists them)");
+        }
+        return band;
+    }
+
+    /** An ISO 8601 date or date-time as the UTC date it falls on. */
+    static LocalDate parseTime(String time) {
+        String t = time.strip();
+        if (t.contains(",") || t.contains("/")) {
+            throw WmsErrors.invalidDimension("time", "TIME=" + time
+                    + ": a single date is expected; a list or a range cannot be drawn as one map");
+        }
+        try {
+            return LocalDate.parse(t);
+        } catch (DateTimeParseException e) {
+            // Not a bare date: try the date-time forms below.
+        }
+        try {
+            return OffsetDateTime.parse(t).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+        } catch (DateTimeParseException e) {
+            // Not a date-time with an offset either.
+        }
+        try {
+            return LocalDateTime.parse(t).toLocalDate();
+        } catch (DateTimeParseException e) {
+            throw WmsErrors.invalidDimension("time", "TIME=" + time
+                    + ": expected an ISO 8601 date such as 2021-04-01 or 2021-04-01T00:00:00Z");
+        }
+    }
+
+    /** BBOX as minX, minY, maxX, maxY with x first. */
+    private static double[] bbox(String text, WmsCrs crs) {
+        String[] parts = text.split(",");
+        if (parts.length != 4) {
+            throw OwsException.invalid("bbox", "BBOX=" + text + ": expected four numbers minx,miny,maxx,maxy");
+        }
+        double[] v = new double[4];
+        for (int i = 0; i < 4; i++) {
+            try {
+                v[i] = Double.parseDouble(parts[i].strip());
+            } catch (NumberFormatException e) {
+                throw OwsException.invalid("bbox", "BBOX=" + text + ": '" + parts[i] + "' is not a number");
+            }
+            if (!Double.isFinite(v[i])) {
+                throw OwsException.invalid("bbox", "BBOX=" + text + ": coordinates must be finite");
+            }
+        }
+        double[] box = crs.yx() ? new double[] {v[1], v[0], v[3], v[2]} : v;
+        if (!(box[0] < box[2] && box[1] < box[3])) {
+            throw OwsException.invalid("bbox", "BBOX=" + text + ": the minimum must be below the maximum on each axis"
+                    + (crs.yx() ? " (" + crs.code() + " is written latitude first in WMS 1.3.0)" : ""));
+        }
+        return box;
+    }
+
+    private static int size(Kvp kvp, String key) {
+        kvp.require(key);
+        return kvp.intValue(key, 0, 1, MAX_SIZE);
+    }
+
+    private static boolean bool(Kvp kvp, String key) {
+        String v = kvp.get(key);
+        if (v == null || v.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (v.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw OwsException.invalid(key, key.toUpperCase(Locale.ROOT) + "=" + v + ": expected TRUE or FALSE");
+    }
+
+    /** BGCOLOR as 0xRRGGBB (or #RRGGBB); white when absent, as WMS 1.3.0 specifies. */
+    static int color(String text) {
+        if (text == null) {
+            return 0xFFFFFF;
+        }
+        String hex = text.strip();
+        if (hex.startsWith("0x") || hex.startsWith("0X")) {
+            hex = hex.substring(2);
+        } else if (hex.startsWith("#")) {
+            hex = hex.substring(1);
+        }
+        if (hex.length() == 6) {
+            try {
+                return Integer.parseInt(hex, 16);
+            } catch (NumberFormatException e) {
+                // Reported below.
+            }
+        }
+        throw OwsException.invalid("bgcolor", "BGCOLOR=" + text + ": expected a colour 0xRRGGBB");
+    }
+
+    /** The image encodings GetMap offers. */
+    public enum ImageFormat {
+        PNG("image/png", "png"),
+        JPEG("image/jpeg", "jpeg");
+
+        private final String mimeType;
+        private final String imageIoName;
+
+        ImageFormat(String mimeType, String imageIoName) {
+            this.mimeType = mimeType;
+            this.imageIoName = imageIoName;
+        }
+
+        public String mimeType() {
+            return mimeType;
+        }
+
+        String imageIoName() {
+            return imageIoName;
+        }
+
+        /** The format named by a FORMAT value; parameters such as {@code ;mode=8bit} are ignored. */
+        static ImageFormat of(String text) {
+            String base = text.split(";")[0].strip().toLowerCase(Locale.ROOT);
+            return switch (base) {
+                case "image/png", "png", "image/png8" -> PNG;
+                case "image/jpeg", "image/jpg", "jpeg", "jpg" -> JPEG;
+                default -> throw WmsErrors.invalidFormat("format", "FORMAT=" + text
+                        + " is not offered: use image/png or image/jpeg");
+            };
+        }
+    }
+}

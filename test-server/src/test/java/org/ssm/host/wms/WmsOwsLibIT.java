@@ -1,0 +1,33 @@
+package org.ssm.host.wms;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ssm.host.Host;
+import org.ssm.host.HostConfig;
+import org.ssm.host.clients.PythonClients;
+
+/**
+ * The WMS as a real client sees it: {@code clients/test_wms_owslib.py} (OWSLib, run by Debian's
+ * python3) against a host holding the synthetic UTM series of {@link WmsFixture}.
+ */
+class WmsOwsLibIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void owslibListsTheSeriesAndDrawsItInEveryCrs() throws Exception {
+        try (Host host = Host.start(HostConfig.defaults(0, dir))) {
+            WmsFixture.publish(host);
+            String dates = WmsFixture.DATES.stream().map(LocalDate::toString).collect(Collectors.joining(","));
+            PythonClients.run("test_wms_owslib.py", Map.of(
+                    "SSM_BASE_URL", host.localBaseUrl(),
+                    "SSM_LAYER", "ssm_utm",
+                    "SSM_LAYER_DATES", dates), 300);
+        }
+    }
+}
