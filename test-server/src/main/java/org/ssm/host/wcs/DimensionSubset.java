@@ -28,7 +28,7 @@ public record DimensionSubset(String axis, String crs, String low, String high, 
             throw new OwsException(INVALID_AXIS_LABEL, "subset", "a subset needs an axis label, e.g. E(500000,510000)");
         }
         axis = axis.strip();
-        if (slice && low == null) {
+        if (slice && (low == null || low.equals("*"))) {
             throw new OwsException(INVALID_SUBSETTING, "subset", "the slice point of " + axis + " cannot be '*'");
         }
     }
