@@ -2,6 +2,8 @@ package org.ssm.host.wcs;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.geotools.api.referencing.FactoryException;
@@ -35,6 +37,9 @@ public final class CoverageCrs {
     };
     private static final Pattern CRS84 = Pattern.compile(
             "^(CRS:84|OGC:CRS84|urn:ogc:def:crs:OGC:[^:]*:CRS84|https?://www\\.opengis\\.net/def/crs/OGC/[^/]+/CRS84)$");
+
+    /** Decoded CRSs by EPSG code: every request describes its coverage's CRS, and codes are few. */
+    private static final Map<Integer, CoverageCrs> BY_CODE = new ConcurrentHashMap<>();
 
     /** WGS 84 longitude/latitude, the CRS of Lat/Long subsets on projected coverages. */
     public static final CoverageCrs WGS84 = ofCode(4326);
@@ -92,6 +97,16 @@ public final class CoverageCrs {
     }
 
     private static CoverageCrs ofCode(int code) {
+        CoverageCrs known = BY_CODE.get(code);
+        if (known != null) {
+            return known;
+        }
+        CoverageCrs crs = decodeCode(code);
+        BY_CODE.putIfAbsent(code, crs);
+        return crs;
+    }
+
+    private static CoverageCrs decodeCode(int code) {
         CoordinateReferenceSystem xFirst = Crs.decode("crs", "EPSG:" + code);
         boolean northFirst;
         try {
