@@ -288,6 +288,13 @@ public final class WpsService implements AutoCloseable {
         return name;
     }
 
+    /** The layers a run published (output id to layer name); empty until it succeeds. */
+    public Map<String, String> publishedLayers(String runId) {
+        requireRunId(runId);
+        Run run = runs.get(runId);
+        return run == null ? Map.of() : run.layers();
+    }
+
     /** The status document of a run, live or as stored. */
     public byte[] status(String runId) throws IOException {
         requireRunId(runId);
