@@ -16,10 +16,9 @@ import org.ssm.grid.GridGeometry;
  * @param residual the driest the surface layer gets, m³/m³, below the wilting point
  * @param twi topographic wetness index ln(a / tan β), a in m
  * @param wetness the wetness index smoothed and standardised (clipped to [-2, 2.5]), used by the soil model
- * @param slope tan β of the terrain
  */
 record Landscape(float[] dem, byte[] cover, float[] porosity, float[] fieldCapacity, float[] wiltingPoint,
-        float[] residual, float[] twi, float[] wetness, float[] slope) {
+        float[] residual, float[] twi, float[] wetness) {
 
     static final double MIN_ELEVATION = 200;
     static final double MAX_ELEVATION = 1500;
@@ -73,7 +72,7 @@ record Landscape(float[] dem, byte[] cover, float[] porosity, float[] fieldCapac
             wp[i] = (float) (0.24 - 0.18 * sand);
             residual[i] = (float) (0.35 * wp[i]);
         }
-        return new Landscape(dem, cover, porosity, fc, wp, residual, twi, wetness, slope);
+        return new Landscape(dem, cover, porosity, fc, wp, residual, twi, wetness);
     }
 
     /** Row of a meandering river crossing the grid from west to east, per column. */

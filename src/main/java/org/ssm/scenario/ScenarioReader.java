@@ -52,8 +52,8 @@ public final class ScenarioReader {
         return manifest;
     }
 
-    /** The manifest's file entries. */
-    static List<Map<?, ?>> files(Map<String, Object> manifest) {
+    /** The manifest's file entries; fails unless each names a plain file inside the directory. */
+    private static List<Map<?, ?>> files(Map<String, Object> manifest) {
         if (!(manifest.get("files") instanceof List<?> list) || list.isEmpty()) {
             throw ParameterException.because("scenario", "the manifest lists no files");
         }

@@ -65,7 +65,9 @@ public final class ScenarioWriter {
         Path target = dir.toAbsolutePath().normalize();
         Path parent = target.getParent();
         Files.createDirectories(parent);
-        Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".part-");
+        // Not createTempDirectory: its owner-only permissions would carry over to the scenario.
+        Path staging = Files.createDirectory(
+                parent.resolve("." + target.getFileName() + ".part-" + Long.toHexString(System.nanoTime())));
         try {
             writeInto(scenario, staging, monitor);
             moveIntoPlace(staging, target);
@@ -286,7 +288,7 @@ public final class ScenarioWriter {
         }
     }
 
-    static void deleteRecursively(Path dir) throws IOException {
+    private static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -2,7 +2,9 @@ package org.ssm.scenario;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.ssm.core.Monitor;
 import org.ssm.grid.GridGeometry;
@@ -27,30 +29,44 @@ public final class TwinExperiment {
 
     private final TwinExperimentConfig config;
     private final GridGeometry fine;
+    private final GridGeometry pmGrid;
+    private final GridGeometry reanalysisGrid;
+    private final GridGeometry opticalGrid;
     private final RandomStreams streams;
     private final Landscape land;
     private final Vegetation vegetation;
     private final SurfaceRadiometry radiometry;
     private final StationNetwork network;
+    private final int[] stationCells;
     private final BlockMean opticalMean;
     private final List<LocalDate> dates = new ArrayList<>();
     private final List<LocalDate> landsatDates = new ArrayList<>();
+    /** Each daily variable's bands, indexed by the position of the day in {@link #dates}. */
+    private final Map<String, float[][]> daily = new HashMap<>();
+    /** Each fine clear-sky variable's bands, one per Landsat date. */
+    private final Map<String, List<float[]>> revisits = new HashMap<>();
+    private final float[][] stationTruth;
 
     private TwinExperiment(TwinExperimentConfig config) {
         this.config = config;
         this.fine = config.grid();
+        this.pmGrid = fine.coarsen(config.pmFactor());
+        this.reanalysisGrid = fine.coarsen(config.reanalysisFactor());
+        this.opticalGrid = fine.coarsen(config.opticalCoarseFactor());
         this.streams = new RandomStreams(config.seed());
         this.land = Landscape.generate(fine, streams);
         this.vegetation = new Vegetation(land, fine.width(), fine.height(), fine.cellWidth() / 1000, streams);
         this.radiometry = new SurfaceRadiometry(land);
         this.network = new StationNetwork(fine, land, config.stationCount(), config.faultyStationCount(), streams);
-        this.opticalMean = new BlockMean(fine, fine.coarsen(config.opticalCoarseFactor()));
+        this.stationCells = network.cells();
+        this.opticalMean = new BlockMean(fine, opticalGrid);
         for (DateRange season : config.seasons()) {
             dates.addAll(season.dates());
             for (LocalDate d = season.start(); !d.isAfter(season.end()); d = d.plusDays(config.landsatRevisitDays())) {
                 landsatDates.add(d);
             }
         }
+        this.stationTruth = new float[stationCells.length][dates.size()];
     }
 
     /**
@@ -64,29 +80,6 @@ public final class TwinExperiment {
     }
 
     private Scenario run(Monitor monitor) {
-        int n = dates.size();
-        int bands = Band.values().length;
-        float[][] rain = new float[n][];
-        float[][] pet = new float[n][];
-        float[][] truth = new float[n][];
-        float[][] lstClear = new float[n][];
-        float[][] lst = new float[n][];
-        float[][] ndviClear = new float[n][];
-        float[][] ndvi = new float[n][];
-        float[][][] reflectance = new float[bands][n][];
-        float[][] modisLst = new float[n][];
-        float[][][] modisReflectance = new float[bands][n][];
-        float[][] pm = new float[n][];
-        float[][] reanalysis = new float[n][];
-        List<float[]> landsatLst = new ArrayList<>();
-        List<List<float[]>> landsatReflectance = new ArrayList<>();
-        for (int b = 0; b < bands; b++) {
-            landsatReflectance.add(new ArrayList<>());
-        }
-        int[] stationCells = network.cells();
-        float[][] stationTruth = new float[stationCells.length][n];
-
-        GridGeometry pmGrid = fine.coarsen(config.pmFactor());
         int total = 0;
         for (DateRange season : config.seasons()) {
             total += config.spinUpDays() + season.days();
@@ -96,80 +89,93 @@ public final class TwinExperiment {
         for (DateRange season : config.seasons()) {
             Weather weather = new Weather(fine, land, streams);
             SoilWaterBalance soil = new SoilWaterBalance(land);
-            ReanalysisProduct reanalysisProduct =
-                    new ReanalysisProduct(fine, fine.coarsen(config.reanalysisFactor()), config.reanalysis());
-            MicrowaveProduct pmProduct = new MicrowaveProduct(fine, pmGrid, config.pm());
+            ReanalysisProduct reanalysis = new ReanalysisProduct(fine, reanalysisGrid, config.reanalysis());
+            MicrowaveProduct pm = new MicrowaveProduct(fine, pmGrid, config.pm());
             for (LocalDate date = season.start().minusDays(config.spinUpDays()); !date.isAfter(season.end());
                     date = date.plusDays(1)) {
                 monitor.checkpoint(done++, total);
                 WeatherDay weatherDay = weather.next(date);
-                float[] green = vegetation.ndvi(date);
-                soil.step(weatherDay.rain(), weatherDay.pet(), green);
+                float[] ndvi = vegetation.ndvi(date);
+                soil.step(weatherDay.rain(), weatherDay.pet(), ndvi);
                 float[] theta = soil.snapshot();
-                float[] reanalysed = reanalysisProduct.step(theta);
-                if (date.isBefore(season.start())) {
-                    continue;
+                // The reanalysis filter runs through the spin-up too, so it starts the season settled.
+                float[] reanalysed = reanalysis.step(theta);
+                if (!date.isBefore(season.start())) {
+                    record(t, "reanalysis_ssm", reanalysed);
+                    record(t, "pm_ssm", pm.observe(theta, date, streams.of("pm", date.toEpochDay())));
+                    observe(t++, date, weatherDay, ndvi, theta);
                 }
-                long day = date.toEpochDay();
-                rain[t] = weatherDay.rain();
-                pet[t] = weatherDay.pet();
-                truth[t] = theta;
-                reanalysis[t] = reanalysed;
-                ndviClear[t] = green;
-                ndvi[t] = clouded(green, weatherDay.cloud());
-                lstClear[t] = radiometry.lst(theta, green, weatherDay, streams.of("lst", day));
-                lst[t] = clouded(lstClear[t], weatherDay.cloud());
-                float[][] clearReflectance = radiometry.reflectance(theta, green, streams.of("reflectance", day));
-                SplittableRandom modisRng = streams.of("modis", day);
-                modisLst[t] = coarse(lstClear[t], MODIS_LST_NOISE, modisRng);
-                boolean landsatDay = landsatDates.contains(date);
-                if (landsatDay) {
-                    landsatLst.add(lstClear[t]);
-                }
-                for (int b = 0; b < bands; b++) {
-                    reflectance[b][t] = clouded(clearReflectance[b], weatherDay.cloud());
-                    modisReflectance[b][t] = coarse(clearReflectance[b], MODIS_REFLECTANCE_NOISE, modisRng);
-                    if (landsatDay) {
-                        landsatReflectance.get(b).add(clearReflectance[b]);
-                    }
-                }
-                pm[t] = pmProduct.observe(theta, date, streams.of("pm", day));
-                for (int s = 0; s < stationCells.length; s++) {
-                    stationTruth[s][t] = theta[stationCells[s]];
-                }
-                t++;
             }
         }
         monitor.checkpoint(total, total);
+        return new Scenario(config, dates, landsatDates, layers(),
+                network.observe(dates, config.seasons(), stationTruth));
+    }
 
+    /** Derives and records day {@code t}'s truth and optical observations. */
+    private void observe(int t, LocalDate date, WeatherDay weather, float[] ndvi, float[] theta) {
+        long day = date.toEpochDay();
+        boolean[] cloud = weather.cloud();
+        boolean landsatDay = landsatDates.contains(date);
+        record(t, "rain", weather.rain());
+        record(t, "pet", weather.pet());
+        record(t, "truth_ssm", theta);
+        record(t, "ndvi_clear", ndvi);
+        record(t, "ndvi", clouded(ndvi, cloud));
+        float[] lst = radiometry.lst(theta, ndvi, weather, streams.of("lst", day));
+        record(t, "lst_clear", lst);
+        record(t, "lst", clouded(lst, cloud));
+        SplittableRandom modisRng = streams.of("modis", day);
+        record(t, "modis_lst", coarse(lst, MODIS_LST_NOISE, modisRng));
+        if (landsatDay) {
+            revisit("landsat_lst", lst);
+        }
+        float[][] reflectance = radiometry.reflectance(theta, ndvi, streams.of("reflectance", day));
+        for (Band band : Band.values()) {
+            float[] clear = reflectance[band.ordinal()];
+            record(t, band.fileName(), clouded(clear, cloud));
+            record(t, "modis_" + band.fileName(), coarse(clear, MODIS_REFLECTANCE_NOISE, modisRng));
+            if (landsatDay) {
+                revisit("landsat_" + band.fileName(), clear);
+            }
+        }
+        for (int s = 0; s < stationCells.length; s++) {
+            stationTruth[s][t] = theta[stationCells[s]];
+        }
+    }
+
+    private void record(int t, String variable, float[] values) {
+        daily.computeIfAbsent(variable, v -> new float[dates.size()][])[t] = values;
+    }
+
+    private void revisit(String variable, float[] values) {
+        revisits.computeIfAbsent(variable, v -> new ArrayList<>()).add(values);
+    }
+
+    /** Every output in its published order, with its title and units. */
+    private List<ScenarioLayer> layers() {
         List<ScenarioLayer> layers = new ArrayList<>(staticLayers());
-        layers.add(daily("rain", "Daily rain", "mm", rain, fine));
-        layers.add(daily("pet", "Potential evapotranspiration", "mm/day", pet, fine));
-        layers.add(daily("truth_ssm", "True surface soil moisture (0-5 cm)", "m3/m3", truth, fine));
-        layers.add(daily("lst", "Land surface temperature, cloud-masked", "K", lst, fine));
-        layers.add(daily("lst_clear", "Land surface temperature without clouds", "K", lstClear, fine));
-        layers.add(daily("ndvi", "NDVI, cloud-masked", "1", ndvi, fine));
-        layers.add(daily("ndvi_clear", "NDVI without clouds", "1", ndviClear, fine));
+        layers.add(daily("rain", "Daily rain", "mm", fine));
+        layers.add(daily("pet", "Potential evapotranspiration", "mm/day", fine));
+        layers.add(daily("truth_ssm", "True surface soil moisture (0-5 cm)", "m3/m3", fine));
+        layers.add(daily("lst", "Land surface temperature, cloud-masked", "K", fine));
+        layers.add(daily("lst_clear", "Land surface temperature without clouds", "K", fine));
+        layers.add(daily("ndvi", "NDVI, cloud-masked", "1", fine));
+        layers.add(daily("ndvi_clear", "NDVI without clouds", "1", fine));
         for (Band band : Band.values()) {
-            layers.add(daily(band.fileName(), "Fine " + title(band) + ", cloud-masked", "1",
-                    reflectance[band.ordinal()], fine));
+            layers.add(daily(band.fileName(), "Fine " + title(band) + ", cloud-masked", "1", fine));
         }
-        layers.add(revisit("landsat_lst", "Fine clear-sky LST", "K", landsatLst));
+        layers.add(revisit("landsat_lst", "Fine clear-sky LST", "K"));
         for (Band band : Band.values()) {
-            layers.add(revisit("landsat_" + band.fileName(), "Fine clear-sky " + title(band), "1",
-                    landsatReflectance.get(band.ordinal())));
+            layers.add(revisit("landsat_" + band.fileName(), "Fine clear-sky " + title(band), "1"));
         }
-        GridGeometry optical = fine.coarsen(config.opticalCoarseFactor());
-        layers.add(daily("modis_lst", "Coarse daily LST", "K", modisLst, optical));
+        layers.add(daily("modis_lst", "Coarse daily LST", "K", opticalGrid));
         for (Band band : Band.values()) {
-            layers.add(daily("modis_" + band.fileName(), "Coarse daily " + title(band), "1",
-                    modisReflectance[band.ordinal()], optical));
+            layers.add(daily("modis_" + band.fileName(), "Coarse daily " + title(band), "1", opticalGrid));
         }
-        layers.add(daily("pm_ssm", "Passive-microwave SSM with swath gaps", "m3/m3", pm, pmGrid));
-        layers.add(daily("reanalysis_ssm", "Reanalysis-like SSM", "m3/m3", reanalysis,
-                fine.coarsen(config.reanalysisFactor())));
-        List<TwinStation> stations = network.observe(dates, config.seasons(), stationTruth);
-        return new Scenario(config, dates, landsatDates, layers, stations);
+        layers.add(daily("pm_ssm", "Passive-microwave SSM with swath gaps", "m3/m3", pmGrid));
+        layers.add(daily("reanalysis_ssm", "Reanalysis-like SSM", "m3/m3", reanalysisGrid));
+        return layers;
     }
 
     private List<ScenarioLayer> staticLayers() {
@@ -191,13 +197,13 @@ public final class TwinExperiment {
         return new ScenarioLayer(variable, title, units, Kind.STATIC, GridSeries.undated(fine, new float[][] {values}));
     }
 
-    private ScenarioLayer daily(String variable, String title, String units, float[][] bands, GridGeometry grid) {
-        return new ScenarioLayer(variable, title, units, Kind.DAILY, GridSeries.of(grid, dates, bands));
+    private ScenarioLayer daily(String variable, String title, String units, GridGeometry grid) {
+        return new ScenarioLayer(variable, title, units, Kind.DAILY, GridSeries.of(grid, dates, daily.get(variable)));
     }
 
-    private ScenarioLayer revisit(String variable, String title, String units, List<float[]> bands) {
+    private ScenarioLayer revisit(String variable, String title, String units) {
         return new ScenarioLayer(variable, title, units, Kind.REVISIT,
-                GridSeries.of(fine, landsatDates, bands.toArray(new float[0][])));
+                GridSeries.of(fine, landsatDates, revisits.get(variable).toArray(new float[0][])));
     }
 
     private static String title(Band band) {
