@@ -19,7 +19,7 @@ final class MicrowaveProduct {
 
     private static final double GOLDEN = 0.6180339887498949;
     /** Day-to-day spread of the gap fraction around its mean (uniform, ±). */
-    static final double GAP_FRACTION_SPREAD = 0.04;
+    private static final double GAP_FRACTION_SPREAD = 0.04;
 
     private final GridGeometry coarse;
     private final BlockMean landMean;
