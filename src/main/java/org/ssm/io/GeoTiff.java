@@ -134,6 +134,9 @@ public final class GeoTiff {
         GeoTiffWriteParams params = new GeoTiffWriteParams();
         params.setCompressionMode(GeoTiffWriteParams.MODE_EXPLICIT);
         params.setCompressionType("Deflate");
+        // Quality 1 means zlib level 9, which crawls on float data with scattered NaN or zeros (15 s
+        // instead of 1.5 s for 366 bands of 200x150) for files only 2 % smaller than at level 5.
+        params.setCompressionQuality(0.5f);
         params.setTilingMode(GeoTiffWriteParams.MODE_EXPLICIT);
         params.setTiling(TILE, TILE);
         ParameterValueGroup group = new GeoTiffFormat().getWriteParameters();
