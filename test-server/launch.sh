@@ -15,5 +15,7 @@ if [ ! -f "$ssm_stamp" ] || [ -n "$(find "$ssm_root/src" "$ssm_server_dir/src" "
   (cd "$ssm_root" && mvn -q -B -DskipTests package) >&2
   touch "$ssm_stamp"
 fi
-SSM_CLASSPATH="$ssm_server_dir/target/classes:$ssm_server_dir/target/lib/*"
+# slf4j-api 2.x must precede the GeoTools wrapper, which bundles slf4j-api 1.7 classes.
+ssm_slf4j="$(ls "$ssm_server_dir"/target/lib/slf4j-api-2.*.jar)"
+SSM_CLASSPATH="$ssm_server_dir/target/classes:$ssm_slf4j:$ssm_server_dir/target/lib/*"
 SSM_JAVA_OPTS="${SSM_JAVA_OPTS:--Xmx6g -Djava.awt.headless=true}"
