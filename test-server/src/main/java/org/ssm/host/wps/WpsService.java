@@ -116,6 +116,8 @@ public final class WpsService implements AutoCloseable {
         ExecuteRequest.ResponseForm form = request.response();
         if (form.isAsync()) {
             writeStatus(run);
+            // Written before the run is queued: the first answer always says "accepted".
+            byte[] accepted = ExecuteResponseWriter.write(run, true);
             try {
                 pool.execute(() -> {
                     try {
@@ -128,7 +130,7 @@ public final class WpsService implements AutoCloseable {
                 deleteRun(run);
                 throw busy();
             }
-            return new Answer(ExecuteResponseWriter.write(run, true), "application/xml", Map.of());
+            return new Answer(accepted, "application/xml", Map.of());
         }
         Future<Map<String, Object>> future;
         try {
