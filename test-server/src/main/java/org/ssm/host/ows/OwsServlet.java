@@ -35,8 +35,22 @@ public abstract class OwsServlet extends HttpServlet {
             }
             handle(request, response);
         } catch (Exception e) {
+            if (isClientGone(e)) {
+                // The client closed the connection (e.g. GDAL after the byte range it wanted).
+                LOG.debug("client went away: {}", e.toString());
+                return;
+            }
             fail(response, toOwsException(e));
         }
+    }
+
+    private static boolean isClientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.io.EofException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The OWS form of any failure: OWS errors as they are, parameter errors with their locator. */
