@@ -3,7 +3,6 @@ package org.ssm.process;
 import java.util.Map;
 import org.geotools.api.referencing.FactoryException;
 import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
-import org.geotools.api.referencing.operation.MathTransform;
 import org.geotools.api.referencing.operation.TransformException;
 import org.geotools.api.util.ProgressListener;
 import org.geotools.coverage.grid.GridCoverage2D;
@@ -12,7 +11,6 @@ import org.geotools.process.factory.DescribeParameter;
 import org.geotools.process.factory.DescribeProcess;
 import org.geotools.process.factory.DescribeResult;
 import org.geotools.process.factory.DescribeResults;
-import org.geotools.referencing.CRS;
 import org.ssm.algorithms.align.Resampler;
 import org.ssm.algorithms.align.Resampling;
 import org.ssm.core.ParameterException;
@@ -20,6 +18,7 @@ import org.ssm.grid.GridGeometry;
 import org.ssm.grid.GridSeries;
 import org.ssm.io.Coverages;
 import org.ssm.io.Crs;
+import org.ssm.io.CrsTransforms;
 
 /** The {@code ssm:Align} process: reprojects and resamples a series onto a target grid. */
 @DescribeProcess(title = "Align",
@@ -52,7 +51,7 @@ public class AlignProcess {
                 ? Coverages.geometry("target", target)
                 : gridFor(series.geometry(), crs, cellSize);
         Resampler resampler = new Resampler(targetGrid, method == null ? Resampling.NEAREST : method,
-                coordinateMap(targetGrid.crs(), series.geometry().crs()));
+                CrsTransforms.between("crs", targetGrid.crs(), series.geometry().crs()));
         GridSeries result = resampler.resample(series, ProcessSupport.monitor(monitor));
         return ProcessSupport.seriesResult("result", source.getName().toString(), result);
     }
@@ -85,35 +84,5 @@ public class AlignProcess {
                     + height + " requested)");
         }
         return new GridGeometry(Crs.encode(to), extent.getMinX(), extent.getMaxY(), size, size, width, height);
-    }
-
-    /** Target-to-source coordinate map through GeoTools referencing; identity when the CRSs are equal. */
-    static Resampler.CoordinateMap coordinateMap(String targetCrs, String sourceCrs) {
-        CoordinateReferenceSystem to = Crs.decode("crs", targetCrs);
-        CoordinateReferenceSystem from = Crs.decode("source", sourceCrs);
-        if (CRS.equalsIgnoreMetadata(to, from)) {
-            return Resampler.CoordinateMap.IDENTITY;
-        }
-        MathTransform transform;
-        try {
-            transform = CRS.findMathTransform(to, from, true);
-        } catch (FactoryException e) {
-            throw new ParameterException("crs", targetCrs, "a CRS that can be transformed to " + sourceCrs);
-        }
-        return (xy, count) -> {
-            try {
-                transform.transform(xy, 0, xy, 0, count);
-            } catch (TransformException batchFailed) {
-                for (int i = 0; i < count; i++) {
-                    try {
-                        transform.transform(xy, 2 * i, xy, 2 * i, 1);
-                    } catch (TransformException e) {
-                        // A point outside the projection's domain has no source cell.
-                        xy[2 * i] = Double.NaN;
-                        xy[2 * i + 1] = Double.NaN;
-                    }
-                }
-            }
-        };
     }
 }

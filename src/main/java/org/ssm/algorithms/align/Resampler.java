@@ -2,6 +2,7 @@ package org.ssm.algorithms.align;
 
 import org.ssm.core.Monitor;
 import org.ssm.core.ParameterException;
+import org.ssm.grid.CoordinateMap;
 import org.ssm.grid.GridChecks;
 import org.ssm.grid.GridGeometry;
 import org.ssm.grid.GridSeries;
@@ -18,15 +19,6 @@ import org.ssm.grid.GridSeries;
  * every mean; a target cell with no valid source is NaN.
  */
 public final class Resampler {
-
-    /** Map from target CRS to source CRS coordinates, applied in place to {@code count} (x, y) pairs. */
-    @FunctionalInterface
-    public interface CoordinateMap {
-        /** The identity, for grids in one CRS. */
-        CoordinateMap IDENTITY = (xy, count) -> {};
-
-        void apply(double[] xy, int count);
-    }
 
     /** Largest lattice side used for area averages across CRSs. */
     public static final int MAX_LATTICE = 16;

@@ -73,7 +73,7 @@ class ResamplerTest {
         GridSeries s = field(SRC, (x, y) -> x);
         // Target coordinates are source coordinates shifted by +50 m in x.
         GridGeometry target = new GridGeometry("OTHER:1", 60, 100, 10, 10, 10, 10);
-        Resampler.CoordinateMap shift = (xy, n) -> {
+        org.ssm.grid.CoordinateMap shift = (xy, n) -> {
             for (int i = 0; i < n; i++) {
                 xy[2 * i] -= 50;
             }

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.geotools.api.coverage.grid.GridCoverage;
 import org.geotools.api.data.Parameter;
 import org.geotools.api.util.InternationalString;
-import org.geotools.api.util.ProgressListener;
 import org.geotools.coverage.grid.GridCoverage2D;
 import org.geotools.feature.FeatureCollection;
 import org.geotools.process.Process;
@@ -262,28 +261,14 @@ public final class SsmCli {
     }
 
     /** Prints the percentage on one console line; cancelled by Ctrl-C through a shutdown hook. */
-    private static final class ConsoleProgress implements ProgressListener {
+    private static final class ConsoleProgress extends org.geotools.data.util.NullProgressListener {
         private final PrintStream err;
         private volatile boolean cancelled;
         private volatile float percent = -1;
-        private InternationalString task;
 
         ConsoleProgress(PrintStream err) {
             this.err = err;
         }
-
-        @Override
-        public InternationalString getTask() {
-            return task;
-        }
-
-        @Override
-        public void setTask(InternationalString task) {
-            this.task = task;
-        }
-
-        @Override
-        public void started() {}
 
         @Override
         public void progress(float value) {
@@ -299,12 +284,6 @@ public final class SsmCli {
         }
 
         @Override
-        public void complete() {}
-
-        @Override
-        public void dispose() {}
-
-        @Override
         public boolean isCanceled() {
             return cancelled;
         }
@@ -318,8 +297,5 @@ public final class SsmCli {
         public void warningOccurred(String source, String location, String warning) {
             err.println("warning: " + warning);
         }
-
-        @Override
-        public void exceptionOccurred(Throwable exception) {}
     }
 }

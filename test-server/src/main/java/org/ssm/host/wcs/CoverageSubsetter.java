@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.geotools.api.referencing.operation.MathTransform;
-import org.geotools.api.referencing.operation.TransformException;
 import org.ssm.algorithms.align.Resampler;
 import org.ssm.algorithms.align.Resampling;
 import org.ssm.core.Monitor;
+import org.ssm.grid.CoordinateMap;
+import org.ssm.io.CrsTransforms;
 import org.ssm.grid.GridGeometry;
 import org.ssm.grid.GridSeries;
 import org.ssm.host.catalog.Catalog;
@@ -82,8 +82,8 @@ public final class CoverageSubsetter {
         if (target == cropped) {
             return out;
         }
-        Resampler.CoordinateMap toSource = reproject ? coordinateMap(outputCrs.transformTo(nativeCrs))
-                : Resampler.CoordinateMap.IDENTITY;
+        CoordinateMap toSource = reproject ? CrsTransforms.of(outputCrs.transformTo(nativeCrs))
+                : CoordinateMap.IDENTITY;
         if (!out.hasData()) {
             float[][] empty = new float[out.size()][target.size()];
             for (float[] band : empty) {
@@ -370,25 +370,5 @@ public final class CoverageSubsetter {
             bands[b] = series.band(b);
         }
         return bands;
-    }
-
-    private static Resampler.CoordinateMap coordinateMap(MathTransform mt) {
-        return (xy, count) -> {
-            double[] in = Arrays.copyOf(xy, 2 * count);
-            try {
-                mt.transform(in, 0, xy, 0, count);
-            } catch (TransformException e) {
-                // Some point lies outside the projection's domain: redo point by point, and leave
-                // those points without a source cell (NaN) instead of losing the whole row.
-                for (int i = 0; i < count; i++) {
-                    try {
-                        mt.transform(in, 2 * i, xy, 2 * i, 1);
-                    } catch (TransformException outside) {
-                        xy[2 * i] = Double.NaN;
-                        xy[2 * i + 1] = Double.NaN;
-                    }
-                }
-            }
-        };
     }
 }

@@ -18,11 +18,12 @@ import javax.imageio.stream.ImageOutputStream;
 import org.geotools.api.referencing.FactoryException;
 import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
 import org.geotools.api.referencing.operation.MathTransform;
-import org.geotools.api.referencing.operation.TransformException;
 import org.geotools.geometry.jts.ReferencedEnvelope;
 import org.ssm.algorithms.align.Resampler;
 import org.ssm.algorithms.align.Resampling;
 import org.ssm.core.Monitor;
+import org.ssm.grid.CoordinateMap;
+import org.ssm.io.CrsTransforms;
 import org.ssm.grid.GridGeometry;
 import org.ssm.grid.GridSeries;
 import org.ssm.host.catalog.Catalog;
@@ -106,7 +107,7 @@ public final class MapRenderer {
         if (!hasData(values)) {
             return null;
         }
-        Resampler.CoordinateMap map = toSource == null ? Resampler.CoordinateMap.IDENTITY
+        CoordinateMap map = toSource == null ? CoordinateMap.IDENTITY
                 : new TransformMap(toSource, extent);
         return new Resampler(target, Resampling.NEAREST, map)
                 .resample(GridSeries.of(source, List.of(), new float[][] {values}), Monitor.NONE).band(0);
@@ -171,15 +172,15 @@ public final class MapRenderer {
      * projected into the request CRS) are sent to NaN untransformed: far from its zone a projection can
      * fold distant points back onto the layer and draw it twice.
      */
-    private static final class TransformMap implements Resampler.CoordinateMap {
-        private final MathTransform transform;
+    private static final class TransformMap implements CoordinateMap {
+        private final CoordinateMap transform;
         private final double minX;
         private final double maxX;
         private final double minY;
         private final double maxY;
 
         TransformMap(MathTransform transform, ReferencedEnvelope extent) {
-            this.transform = transform;
+            this.transform = CrsTransforms.of(transform);
             if (extent == null) {
                 minX = Double.NEGATIVE_INFINITY;
                 maxX = Double.POSITIVE_INFINITY;
@@ -214,19 +215,8 @@ public final class MapRenderer {
                 xy[2 * i] = Double.NaN;
                 xy[2 * i + 1] = Double.NaN;
             }
-            double[] out = new double[2 * n];
-            try {
-                transform.transform(in, 0, out, 0, n);
-            } catch (TransformException e) {
-                for (int k = 0; k < n; k++) {
-                    try {
-                        transform.transform(in, 2 * k, out, 2 * k, 1);
-                    } catch (TransformException pointOutsideDomain) {
-                        out[2 * k] = Double.NaN;
-                        out[2 * k + 1] = Double.NaN;
-                    }
-                }
-            }
+            double[] out = java.util.Arrays.copyOf(in, 2 * n);
+            transform.apply(out, n);
             for (int k = 0; k < n; k++) {
                 xy[2 * index[k]] = out[2 * k];
                 xy[2 * index[k] + 1] = out[2 * k + 1];

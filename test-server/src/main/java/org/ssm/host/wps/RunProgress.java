@@ -1,34 +1,23 @@
 package org.ssm.host.wps;
 
-import org.geotools.api.util.InternationalString;
-import org.geotools.api.util.ProgressListener;
+import org.geotools.data.util.NullProgressListener;
 
 /**
  * The GeoTools progress listener of one execution: records the percentage that the status
  * document reports and carries cancellation (dismiss, time limit, or a cancelled parent run) into
- * the process.
+ * the process. Fields are volatile: the process thread reports while HTTP and timer threads read
+ * and cancel.
  */
-final class RunProgress implements ProgressListener {
+final class RunProgress extends NullProgressListener {
 
     private final RunProgress parent;
     private volatile float percent;
     private volatile boolean cancelled;
     private volatile String cancelReason;
-    private volatile InternationalString task;
 
     /** A listener whose cancellation also follows {@code parent} (may be null). */
     RunProgress(RunProgress parent) {
         this.parent = parent;
-    }
-
-    @Override
-    public InternationalString getTask() {
-        return task;
-    }
-
-    @Override
-    public void setTask(InternationalString task) {
-        this.task = task;
     }
 
     @Override
@@ -52,9 +41,6 @@ final class RunProgress implements ProgressListener {
     }
 
     @Override
-    public void dispose() {}
-
-    @Override
     public boolean isCanceled() {
         return cancelled || (parent != null && parent.isCanceled());
     }
@@ -73,10 +59,4 @@ final class RunProgress implements ProgressListener {
     String cancelReason() {
         return cancelReason != null ? cancelReason : parent != null ? parent.cancelReason() : null;
     }
-
-    @Override
-    public void warningOccurred(String source, String location, String warning) {}
-
-    @Override
-    public void exceptionOccurred(Throwable exception) {}
 }
