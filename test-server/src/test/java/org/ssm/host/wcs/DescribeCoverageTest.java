@@ -10,35 +10,18 @@ import static org.ssm.host.wcs.WcsFixture.numbers;
 import static org.ssm.host.wcs.WcsFixture.text;
 import static org.ssm.host.wcs.WcsFixture.xml;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.ssm.host.ows.Namespaces;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
-class DescribeCoverageTest {
+class DescribeCoverageTest extends WcsHostTestBase {
 
     private static final String WCS = Namespaces.WCS_20;
     private static final String GML = Namespaces.GML_32;
     private static final String SWE = Namespaces.SWE_20;
 
-    @TempDir
-    static Path dir;
-    static WcsFixture wcs;
-
-    @BeforeAll
-    static void start() throws Exception {
-        wcs = new WcsFixture(dir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        wcs.close();
-    }
 
     private static Element describe(String id) throws Exception {
         Document d = xml(wcs.get("service=WCS&version=2.0.1&request=DescribeCoverage&coverageId=" + id));

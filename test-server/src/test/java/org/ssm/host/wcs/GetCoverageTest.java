@@ -9,38 +9,21 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import org.geotools.api.referencing.operation.MathTransform;
 import org.geotools.referencing.CRS;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.ssm.grid.GridGeometry;
 import org.ssm.grid.GridSeries;
 import org.ssm.host.ows.Kvp;
 import org.ssm.io.Crs;
 
-class GetCoverageTest {
+class GetCoverageTest extends WcsHostTestBase {
 
     private static final String GET = "service=WCS&version=2.0.1&request=GetCoverage&";
 
-    @TempDir
-    static Path dir;
-    static WcsFixture wcs;
-
-    @BeforeAll
-    static void start() throws Exception {
-        wcs = new WcsFixture(dir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        wcs.close();
-    }
 
     private static GridSeries coverage(String query) throws Exception {
         return wcs.tiff(wcs.get(GET + encode(query)));

@@ -11,19 +11,15 @@ import static org.ssm.host.wcs.WcsFixture.xml;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.ssm.host.ows.Namespaces;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
-class WcsCapabilitiesTest {
+class WcsCapabilitiesTest extends WcsHostTestBase {
 
     private static final String WCS = Namespaces.WCS_20;
     private static final String OWS = Namespaces.OWS_20;
@@ -37,19 +33,6 @@ class WcsCapabilitiesTest {
     /** Tolerance on WGS 84 boxes: 1e-9 degrees, about 0.1 mm. */
     private static final double DEG_TOLERANCE = 1e-9;
 
-    @TempDir
-    static Path dir;
-    static WcsFixture wcs;
-
-    @BeforeAll
-    static void start() throws Exception {
-        wcs = new WcsFixture(dir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        wcs.close();
-    }
 
     private static Map<String, Element> summaries(Document d) {
         Map<String, Element> byId = new HashMap<>();

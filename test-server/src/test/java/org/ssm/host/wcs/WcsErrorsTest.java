@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,21 +19,8 @@ import org.ssm.host.ows.Kvp;
 import org.ssm.host.ows.OwsException;
 
 /** Every refused request gets an OWS 2.0 exception report with the right code, locator and status. */
-class WcsErrorsTest {
+class WcsErrorsTest extends WcsHostTestBase {
 
-    @TempDir
-    static Path dir;
-    static WcsFixture wcs;
-
-    @BeforeAll
-    static void start() throws Exception {
-        wcs = new WcsFixture(dir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        wcs.close();
-    }
 
     static Stream<Arguments> kvpErrors() {
         String get = "service=WCS&version=2.0.1&request=GetCoverage&coverageId=";

@@ -1,32 +1,15 @@
 package org.ssm.host.wcs;
 
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.ssm.host.clients.PythonClients;
 
 /**
  * GDAL (Debian's python3-gdal) against the host's WCS: {@code clients/test_wcs_gdal.py} on a
  * projected and on a geographic series layer.
  */
-class WcsGdalIT {
+class WcsGdalIT extends WcsHostTestBase {
 
-    @TempDir
-    static Path dir;
-    static WcsFixture wcs;
-
-    @BeforeAll
-    static void start() throws Exception {
-        wcs = new WcsFixture(dir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        wcs.close();
-    }
 
     @Test
     void gdalReadsAProjectedSeries() throws Exception {
