@@ -10,6 +10,7 @@ import org.ssm.host.catalog.Catalog;
 import org.ssm.host.ows.OwsDispatchServlet;
 import org.ssm.host.wcs.WcsServlet;
 import org.ssm.host.wms.WmsServlet;
+import org.ssm.host.wps.ProcessRegistry;
 import org.ssm.host.wps.WpsService;
 import org.ssm.host.wps.WpsServlet;
 
@@ -31,8 +32,13 @@ public final class Host implements AutoCloseable {
         this.server = server;
     }
 
-    /** Starts a host; the port is bound when this returns. */
+    /** Starts a host offering every {@code ssm:} process; the port is bound when this returns. */
     public static Host start(HostConfig config) throws Exception {
+        return start(config, ProcessRegistry.discover());
+    }
+
+    /** Starts a host offering the given processes; the port is bound when this returns. */
+    public static Host start(HostConfig config, ProcessRegistry processes) throws Exception {
         Files.createDirectories(config.dataDir());
         Catalog catalog = Catalog.open(config.dataDir(), config.cacheBytes());
         Server server = new Server();
@@ -41,7 +47,7 @@ public final class Host implements AutoCloseable {
         connector.setPort(config.port());
         server.addConnector(connector);
 
-        WpsService wps = new WpsService(config, catalog);
+        WpsService wps = new WpsService(config, catalog, processes);
         WmsServlet wms = new WmsServlet(catalog);
         WcsServlet wcs = new WcsServlet(catalog, config);
         WpsServlet wpsServlet = new WpsServlet(wps);

@@ -42,8 +42,13 @@ public final class ProcessRegistry {
 
     /** Finds every {@code ssm:} process on the classpath. */
     public static ProcessRegistry discover() {
+        return of(Processors.getProcessFactories());
+    }
+
+    /** The {@code ssm:} processes of the given factories. */
+    public static ProcessRegistry of(Iterable<? extends ProcessFactory> factories) {
         List<ProcessInfo> found = new ArrayList<>();
-        for (ProcessFactory factory : Processors.getProcessFactories()) {
+        for (ProcessFactory factory : factories) {
             for (Name name : factory.getNames()) {
                 if (!NAMESPACE.equals(name.getNamespaceURI())) {
                     continue;

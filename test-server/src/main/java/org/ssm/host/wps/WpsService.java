@@ -73,10 +73,10 @@ public final class WpsService implements AutoCloseable {
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
-    public WpsService(HostConfig config, Catalog catalog) throws IOException {
+    public WpsService(HostConfig config, Catalog catalog, ProcessRegistry registry) throws IOException {
         this.config = config;
         this.catalog = catalog;
-        this.registry = ProcessRegistry.discover();
+        this.registry = registry;
         this.runsDir = config.dataDir().resolve("wps").resolve("runs");
         Files.createDirectories(runsDir);
         this.geoTiff = new GeoTiffCodec(config.dataDir().resolve("wps").resolve("tmp"), config.maxPixels());
