@@ -42,9 +42,15 @@ function el(tag, props = {}, ...kids) {
 
 const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
 
-/** Units as written in the capabilities ("m3 m-3") with their exponents raised ("m³ m⁻³"). */
+/**
+ * Units as written in the capabilities ("m3 m-3") with their exponents raised ("m³ m⁻³"); "1", the
+ * units of a ratio such as NDVI, is shown as nothing.
+ */
 function prettyUnits(units) {
-  return (units || '').replace(/([A-Za-z])(-?\d+)/g, (m, letter, exp) => letter + [...exp].map((c) => SUPERSCRIPT[c]).join(''));
+  if (!units || units.trim() === '1') {
+    return '';
+  }
+  return units.replace(/([A-Za-z])(-?\d+)/g, (m, letter, exp) => letter + [...exp].map((c) => SUPERSCRIPT[c]).join(''));
 }
 
 function toast(message) {
@@ -118,7 +124,7 @@ function renderLayerList() {
     }
     for (const layer of items) {
       const meta = el('div', { className: 'layer-meta' }, el('code', { textContent: layer.name }));
-      if (layer.units) {
+      if (prettyUnits(layer.units)) {
         meta.append(el('span', { className: 'badge', textContent: prettyUnits(layer.units), title: 'units: ' + layer.units }));
       }
       if (layer.dates.length) {
@@ -336,7 +342,7 @@ function renderLayerInfo() {
   };
   add('Title', layer.title);
   add('Name', layer.name);
-  add('Units', prettyUnits(layer.units));
+  add('Units', layer.units && layer.units.trim() === '1' ? '1 (dimensionless)' : prettyUnits(layer.units));
   add('Source', layer.source);
   if (layer.dates.length) {
     add('Dates', layer.dates.length + ': ' + layer.dates[0] + ' to ' + layer.dates[layer.dates.length - 1]);
@@ -512,7 +518,7 @@ function showPointValue() {
     const k = props.series.dates.indexOf(date);
     value = k >= 0 ? props.series.values[k] : null;
   }
-  out.textContent = (date ? date + ': ' : '') + (value === null ? 'no data' : formatValue(value) + ' ' + prettyUnits(props.units));
+  out.textContent = (date ? date + ': ' : '') + (value === null ? 'no data' : (formatValue(value) + ' ' + prettyUnits(props.units)).trim());
   out.dataset.value = value === null ? 'null' : String(value);
   out.dataset.date = date || '';
 }

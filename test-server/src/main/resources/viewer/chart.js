@@ -245,7 +245,10 @@ export class TimeSeriesChart {
       ctx.moveTo(px, h - bottom);
       ctx.lineTo(px, h - bottom + 4);
       ctx.stroke();
-      ctx.fillText(label(t), px, h - bottom + 6);
+      // Kept inside the canvas: the last tick often sits on its right edge.
+      const text = label(t);
+      const half = ctx.measureText(text).width / 2;
+      ctx.fillText(text, Math.max(half, Math.min(w - half - 1, px)), h - bottom + 6);
     }
 
     // Selected date, under the series.
