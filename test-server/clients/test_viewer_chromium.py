@@ -22,13 +22,16 @@ import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ET
 
-from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
-from selenium.webdriver.chrome.service import Service
-from selenium.webdriver.common.action_chains import ActionChains
-from selenium.webdriver.common.by import By
-from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
+try:
+    from selenium import webdriver
+    from selenium.common.exceptions import TimeoutException
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+except ImportError:
+    sys.exit("selenium is missing for %s: apt-get install -y python3-selenium chromium chromium-driver" % sys.executable)
 
 BASE = os.environ["SSM_BASE_URL"].rstrip("/")
 LAYER = os.environ["SSM_LAYER"]
@@ -135,6 +138,8 @@ def severe_logs(driver):
 
 
 def main():
+    for tool in ("/usr/bin/chromium", "/usr/bin/chromedriver"):
+        assert os.access(tool, os.X_OK), "%s is missing: apt-get install -y chromium chromium-driver" % tool
     dates = layer_dates()
     assert len(dates) >= 2, "SSM_LAYER needs at least two dates, has %d" % len(dates)
     profile = tempfile.mkdtemp(prefix="ssm-chromium-")
