@@ -10,6 +10,7 @@ PNGs are decoded with zlib and struct, so PIL is not needed. Exits non-zero on a
 """
 
 import datetime
+import json
 import os
 import struct
 import sys
@@ -180,6 +181,30 @@ class WmsOwsLibTest(unittest.TestCase):
         with urllib.request.urlopen(legend, timeout=60) as r:
             width, height, rows = decode_png(r.read())
         self.assertGreater(len(set(px for row in rows for px in row)), 1, "blank legend")
+
+    def feature_info(self, crs, time=None):
+        """The GetFeatureInfo JSON of the centre pixel of a map of the whole layer in `crs`."""
+        answer = self.wms.getfeatureinfo(layers=[LAYER], styles=[""], srs=crs, bbox=self.box(crs), size=SIZE,
+                                         format="image/png", query_layers=[LAYER], info_format="application/json",
+                                         xy=(SIZE[0] // 2, SIZE[1] // 2), time=time)
+        doc = json.loads(answer.read())
+        self.assertEqual(doc["type"], "FeatureCollection")
+        self.assertEqual(len(doc["features"]), 1, "no feature at the centre of the layer in %s" % crs)
+        return doc["features"][0]["properties"]
+
+    def test_getfeatureinfo_gives_the_series_at_a_point(self):
+        self.assertEqual(self.layer().queryable, 1)
+        self.assertIn("application/json", self.wms.getOperationByName("GetFeatureInfo").formatOptions)
+        props = self.feature_info("EPSG:4326", time=DATES[0])
+        self.assertEqual(props["layer"], LAYER)
+        self.assertEqual(props["time"], DATES[0])
+        self.assertEqual(props["series"]["dates"], DATES)
+        self.assertEqual(len(props["series"]["values"]), len(DATES))
+        self.assertEqual(props["value"], props["series"]["values"][0])
+        # The same cell whichever CRS the map is in: OWSLib swaps the EPSG:4326 box to latitude first.
+        for crs in ("CRS:84", "EPSG:3857"):
+            other = self.feature_info(crs, time=DATES[0])
+            self.assertEqual((other["col"], other["row"]), (props["col"], props["row"]), crs)
 
     def test_unknown_layer_is_a_service_exception(self):
         with self.assertRaises(ServiceException) as ctx:

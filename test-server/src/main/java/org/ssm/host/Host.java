@@ -8,6 +8,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.ssm.host.catalog.Catalog;
 import org.ssm.host.ows.OwsDispatchServlet;
+import org.ssm.host.viewer.ViewerServlet;
 import org.ssm.host.wcs.WcsServlet;
 import org.ssm.host.wms.WmsServlet;
 import org.ssm.host.wps.ProcessRegistry;
@@ -16,7 +17,7 @@ import org.ssm.host.wps.WpsServlet;
 
 /**
  * The bundled OGC host: one embedded Jetty on one port serving {@code /wps}, {@code /wms},
- * {@code /wcs} and {@code /ows} over one catalogue of published layers.
+ * {@code /wcs} and {@code /ows} over one catalogue of published layers, and the web viewer at {@code /}.
  */
 public final class Host implements AutoCloseable {
 
@@ -57,6 +58,7 @@ public final class Host implements AutoCloseable {
         context.addServlet(new ServletHolder("wms", wms), "/wms");
         context.addServlet(new ServletHolder("wcs", wcs), "/wcs");
         context.addServlet(new ServletHolder("ows", new OwsDispatchServlet(wpsServlet, wms, wcs)), "/ows");
+        ViewerServlet.install(context);
         server.setHandler(context);
         server.start();
         Host host = new Host(config, catalog, wps, server);

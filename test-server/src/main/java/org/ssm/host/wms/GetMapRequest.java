@@ -52,12 +52,20 @@ public record GetMapRequest(List<MapLayer> layers, WmsCrs crs, GridGeometry grid
      * @throws OwsException with the WMS 1.3.0 code and the offending parameter as locator
      */
     public static GetMapRequest parse(Kvp kvp, Catalog catalog, StyleLibrary styles) {
-        String version = kvp.get("version");
-        // WMS 1.1.1 clients send SRS and x-first coordinates; everything else is read as 1.3.0.
-        boolean wms13 = version == null || !version.strip().startsWith("1.1");
-        List<Layer> layers = layers(kvp.require("layers"), catalog);
+        return parse(kvp, catalog, styles, false);
+    }
+
+    /**
+     * Reads the GetMap parameters, either of a GetMap request or of the map part of a GetFeatureInfo
+     * request. For the latter FORMAT may be absent (many clients leave it out, and no image is drawn),
+     * and TIME is left to the caller, since there it may be a range: every layer then carries its latest
+     * band.
+     */
+    static GetMapRequest parse(Kvp kvp, Catalog catalog, StyleLibrary styles, boolean featureInfo) {
+        boolean wms13 = isWms13(kvp);
+        List<Layer> layers = layers(kvp.require("layers"), catalog, "layers");
         List<String> styleNames = styleNames(kvp.get("styles"), layers.size());
-        String time = kvp.get("time");
+        String time = featureInfo ? null : kvp.get("time");
         List<MapLayer> mapLayers = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
@@ -69,7 +77,8 @@ public record GetMapRequest(List<MapLayer> layers, WmsCrs crs, GridGeometry grid
         double[] box = bbox(kvp.require("bbox"), crs);
         int width = size(kvp, "width");
         int height = size(kvp, "height");
-        ImageFormat format = ImageFormat.of(kvp.require("format"));
+        ImageFormat format = featureInfo && !kvp.has("format") ? ImageFormat.PNG
+                : ImageFormat.of(kvp.require("format"));
         boolean transparent = bool(kvp, "transparent");
         int background = color(kvp.get("bgcolor"));
         GridGeometry grid;
@@ -83,18 +92,26 @@ public record GetMapRequest(List<MapLayer> layers, WmsCrs crs, GridGeometry grid
         return new GetMapRequest(mapLayers, crs, grid, format, transparent, background);
     }
 
-    static List<Layer> layers(String text, Catalog catalog) {
+    /** Whether a request follows WMS 1.3.0; 1.1.x clients send SRS and x-first coordinates. */
+    static boolean isWms13(Kvp kvp) {
+        String version = kvp.get("version");
+        return version == null || !version.strip().startsWith("1.1");
+    }
+
+    /** The layers named by a comma list, checked against the catalogue; {@code key} names the parameter. */
+    static List<Layer> layers(String text, Catalog catalog, String key) {
+        String name = key.toUpperCase(Locale.ROOT);
         List<Layer> layers = new ArrayList<>();
         for (String part : text.split(",", -1)) {
-            String name = part.strip();
-            if (name.isEmpty()) {
-                throw WmsErrors.layerNotDefined("layers", "LAYERS=" + text + " has an empty layer name");
+            String layer = part.strip();
+            if (layer.isEmpty()) {
+                throw WmsErrors.layerNotDefined(key, name + "=" + text + " has an empty layer name");
             }
-            layers.add(catalog.find(name).orElseThrow(() -> WmsErrors.layerNotDefined("layers",
-                    "layer '" + name + "' is not defined; GetCapabilities lists the layers")));
+            layers.add(catalog.find(layer).orElseThrow(() -> WmsErrors.layerNotDefined(key,
+                    "layer '" + layer + "' is not defined; GetCapabilities lists the layers")));
         }
         if (layers.size() > MAX_LAYERS) {
-            throw OwsException.invalid("layers", "at most " + MAX_LAYERS + " layers can be drawn at once, not "
+            throw OwsException.invalid(key, "at most " + MAX_LAYERS + " layers can be named at once, not "
                     + layers.size());
         }
         return layers;

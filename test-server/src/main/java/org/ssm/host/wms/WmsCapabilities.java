@@ -91,6 +91,11 @@ public final class WmsCapabilities {
         operation(w, "GetCapabilities", List.of("text/xml"));
         operation(w, "GetMap", List.of(GetMapRequest.ImageFormat.PNG.mimeType(),
                 GetMapRequest.ImageFormat.JPEG.mimeType()));
+        List<String> infoFormats = new ArrayList<>();
+        for (GetFeatureInfoRequest.InfoFormat f : GetFeatureInfoRequest.InfoFormat.values()) {
+            infoFormats.add(f.mimeType());
+        }
+        operation(w, "GetFeatureInfo", infoFormats);
         // GetLegendGraphic is the SLD profile's extension of WMS, declared in the sld namespace as GeoServer does.
         operation(w, "sld:GetLegendGraphic", List.of("image/png"));
         w.end();
@@ -147,7 +152,7 @@ public final class WmsCapabilities {
     }
 
     private void layer(XmlWriter w, Layer layer, LayerExtent e) {
-        w.start("Layer").attr("queryable", "0").attr("opaque", "0")
+        w.start("Layer").attr("queryable", "1").attr("opaque", "0")
                 .element("Name", layer.name())
                 .element("Title", layer.title() == null || layer.title().isBlank() ? layer.name() : layer.title())
                 .element("Abstract", abstractOf(layer));

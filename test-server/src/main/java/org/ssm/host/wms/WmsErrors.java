@@ -15,6 +15,8 @@ final class WmsErrors {
     static final String INVALID_CRS = "InvalidCRS";
     static final String INVALID_FORMAT = "InvalidFormat";
     static final String INVALID_DIMENSION_VALUE = "InvalidDimensionValue";
+    static final String LAYER_NOT_QUERYABLE = "LayerNotQueryable";
+    static final String INVALID_POINT = "InvalidPoint";
 
     private WmsErrors() {}
 
@@ -36,6 +38,14 @@ final class WmsErrors {
 
     static OwsException invalidDimension(String locator, String message) {
         return new OwsException(INVALID_DIMENSION_VALUE, locator, message, 400, null);
+    }
+
+    static OwsException layerNotQueryable(String locator, String message) {
+        return new OwsException(LAYER_NOT_QUERYABLE, locator, message, 400, null);
+    }
+
+    static OwsException invalidPoint(String locator, String message) {
+        return new OwsException(INVALID_POINT, locator, message, 400, null);
     }
 
     static OwsException operationNotSupported(String message) {

@@ -11,8 +11,8 @@ import org.ssm.host.ows.Kvp;
 import org.ssm.host.ows.OwsServlet;
 
 /**
- * The WMS 1.3.0 endpoint ({@code /wms}, and {@code /ows?service=WMS}): GetCapabilities, GetMap and
- * GetLegendGraphic over the layer catalogue, with the styles of {@code styles/}. Errors are WMS 1.3.0
+ * The WMS 1.3.0 endpoint ({@code /wms}, and {@code /ows?service=WMS}): GetCapabilities, GetMap,
+ * GetFeatureInfo (with the time series at the point) and GetLegendGraphic over the layer catalogue, with the styles of {@code styles/}. Errors are WMS 1.3.0
  * ServiceExceptionReports.
  */
 public final class WmsServlet extends OwsServlet {
@@ -20,6 +20,7 @@ public final class WmsServlet extends OwsServlet {
     private final Catalog catalog;
     private final StyleLibrary styles;
     private final MapRenderer renderer;
+    private final FeatureInfoQuery featureInfo;
 
     public WmsServlet(Catalog catalog) {
         this(catalog, StyleLibrary.fromClasspath());
@@ -30,6 +31,7 @@ public final class WmsServlet extends OwsServlet {
         this.catalog = catalog;
         this.styles = styles;
         this.renderer = new MapRenderer(catalog);
+        this.featureInfo = new FeatureInfoQuery(catalog);
     }
 
     /** The styles this endpoint draws with. */
@@ -45,9 +47,10 @@ public final class WmsServlet extends OwsServlet {
         switch (operation.toLowerCase(Locale.ROOT)) {
             case "getcapabilities", "capabilities" -> getCapabilities(request, response);
             case "getmap", "map" -> getMap(kvp, response);
+            case "getfeatureinfo", "feature_info" -> getFeatureInfo(kvp, response);
             case "getlegendgraphic" -> getLegendGraphic(kvp, response);
             default -> throw WmsErrors.operationNotSupported("REQUEST=" + operation
-                    + " is not offered: use GetCapabilities, GetMap or GetLegendGraphic");
+                    + " is not offered: use GetCapabilities, GetMap, GetFeatureInfo or GetLegendGraphic");
         }
     }
 
@@ -60,6 +63,14 @@ public final class WmsServlet extends OwsServlet {
         GetMapRequest request = GetMapRequest.parse(kvp, catalog, styles);
         BufferedImage image = renderer.render(request);
         sendBytes(response, MapRenderer.encode(image, request.format()), request.format().mimeType());
+    }
+
+    private void getFeatureInfo(Kvp kvp, HttpServletResponse response) throws Exception {
+        GetFeatureInfoRequest request = GetFeatureInfoRequest.parse(kvp, catalog, styles);
+        byte[] body = FeatureInfoWriter.write(request.infoFormat(), featureInfo.point(request),
+                featureInfo.query(request));
+        response.setCharacterEncoding("UTF-8");
+        sendBytes(response, body, request.infoFormat().mimeType() + ";charset=UTF-8");
     }
 
     private void getLegendGraphic(Kvp kvp, HttpServletResponse response) throws Exception {

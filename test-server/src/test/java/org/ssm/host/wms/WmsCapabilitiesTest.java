@@ -66,6 +66,18 @@ class WmsCapabilitiesTest extends WmsHostTestBase {
     }
 
     @Test
+    void offersGetFeatureInfoInJsonTextAndHtmlOnQueryableLayers() {
+        Element request = child(child(caps.getDocumentElement(), "Capability"), "Request");
+        Element gfi = child(request, "GetFeatureInfo");
+        assertNotNull(gfi, "GetFeatureInfo is not advertised");
+        assertEquals(List.of("application/json", "text/plain", "text/html"), texts(children(gfi, "Format")));
+        Element root = child(child(caps.getDocumentElement(), "Capability"), "Layer");
+        for (Element l : children(root, "Layer")) {
+            assertEquals("1", l.getAttribute("queryable"), text(child(l, "Name")));
+        }
+    }
+
+    @Test
     void listsEveryLayerUnderOneRootLayer() {
         Element root = child(child(caps.getDocumentElement(), "Capability"), "Layer");
         assertNull(child(root, "Name"), "the root layer is a group, not a named layer");

@@ -1,0 +1,34 @@
+package org.ssm.host.viewer;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ssm.host.Host;
+import org.ssm.host.HostConfig;
+import org.ssm.host.clients.PythonClients;
+
+/**
+ * The viewer in a real browser: {@code clients/test_viewer_chromium.py} drives headless Chromium
+ * through chromedriver (Debian's chromium, chromium-driver and python3-selenium) against a host
+ * holding the {@link ViewerFixture} layers: list, map, slider, legend, a clicked point's chart, links,
+ * and no JavaScript error.
+ */
+class ViewerChromiumIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void chromiumShowsTheSeriesMovesThroughItsDatesAndChartsAClickedPoint() throws Exception {
+        try (Host host = Host.start(HostConfig.defaults(0, dir))) {
+            ViewerFixture.publish(host);
+            String out = PythonClients.run("test_viewer_chromium.py", Map.of(
+                    "SSM_BASE_URL", host.localBaseUrl(),
+                    "SSM_LAYER", ViewerFixture.SERIES), 300);
+            assertTrue(out.contains("viewer OK: 2 layers, " + ViewerFixture.DAYS + " dates"), out);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.ssm.host.viewer;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.ssm.grid.GridGeometry;
+import org.ssm.grid.GridSeries;
+import org.ssm.host.Host;
+
+/**
+ * Synthetic layers that look like a small soil-moisture scene, for the viewer tests and its screenshot.
+ *
+ * <p>{@code ssm_demo}: 64×48 cells of 500 m in EPSG:32633 from (500000, 5000000), 30 daily dates from
+ * 2021-04-01. Each cell dries exponentially after rain on days 0, 11 and 20 around a smooth spatial
+ * pattern; an elliptic lake (centre cell 47, 13) has no data. {@code dem_demo}: an undated elevation
+ * field on the same grid.
+ */
+final class ViewerFixture {
+
+    static final GridGeometry GRID = new GridGeometry("EPSG:32633", 500000, 5000000, 500, 500, 64, 48);
+    static final LocalDate FIRST = LocalDate.parse("2021-04-01");
+    static final int DAYS = 30;
+    static final String SERIES = "ssm_demo";
+    static final String STATIC = "dem_demo";
+
+    private static final int[] RAIN_DAYS = {0, 11, 20};
+    private static final double[] RAIN_SIZE = {0.14, 0.10, 0.16};
+
+    private ViewerFixture() {}
+
+    static List<LocalDate> dates() {
+        List<LocalDate> dates = new ArrayList<>();
+        for (int d = 0; d < DAYS; d++) {
+            dates.add(FIRST.plusDays(d));
+        }
+        return dates;
+    }
+
+    static boolean lake(int col, int row) {
+        double dx = (col - 47) / 6.0;
+        double dy = (row - 13) / 4.0;
+        return dx * dx + dy * dy <= 1;
+    }
+
+    /** The soil moisture of a cell on day {@code day}, in m³ m⁻³. */
+    static float ssm(int col, int row, int day) {
+        double base = 0.14 + 0.06 * Math.sin(col / 9.0) * Math.cos(row / 7.0) + 0.05 * row / GRID.height();
+        double wet = 0;
+        for (int k = 0; k < RAIN_DAYS.length; k++) {
+            if (day >= RAIN_DAYS[k]) {
+                // Wetter cells (higher base) dry more slowly.
+                wet += RAIN_SIZE[k] * Math.exp(-(day - RAIN_DAYS[k]) / (3.0 + 20 * base));
+            }
+        }
+        return (float) Math.max(0.02, Math.min(0.48, base + wet));
+    }
+
+    static void publish(Host host) throws IOException {
+        float[][] bands = new float[DAYS][GRID.size()];
+        float[] dem = new float[GRID.size()];
+        for (int row = 0; row < GRID.height(); row++) {
+            for (int col = 0; col < GRID.width(); col++) {
+                int cell = row * GRID.width() + col;
+                for (int d = 0; d < DAYS; d++) {
+                    bands[d][cell] = lake(col, row) ? Float.NaN : ssm(col, row, d);
+                }
+                dem[cell] = (float) (300 + 900 * Math.exp(-((col - 12) * (col - 12) + (row - 36) * (row - 36)) / 300.0)
+                        + 4 * col);
+            }
+        }
+        host.catalog().publish(SERIES, "Surface soil moisture (synthetic)",
+                "A synthetic daily soil-moisture series: drying after three rain events.", "ssm", "m3 m-3",
+                "scenario", GridSeries.of(GRID, dates(), bands));
+        host.catalog().publish(STATIC, "Elevation (synthetic)", "A synthetic elevation field.", "dem", "m",
+                "scenario", GridSeries.undated(GRID, new float[][] {dem}));
+    }
+}
