@@ -99,35 +99,17 @@ public final class Json {
                 write(out, item);
             }
             out.append(']');
-        } else if (value instanceof double[] a) {
+        } else if (value.getClass().isArray()) {
+            // Primitive and object arrays alike, element by element.
             out.append('[');
-            for (int i = 0; i < a.length; i++) {
+            int n = java.lang.reflect.Array.getLength(value);
+            for (int i = 0; i < n; i++) {
                 if (i > 0) {
                     out.append(',');
                 }
-                write(out, a[i]);
+                write(out, java.lang.reflect.Array.get(value, i));
             }
             out.append(']');
-        } else if (value instanceof float[] a) {
-            out.append('[');
-            for (int i = 0; i < a.length; i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                write(out, a[i]);
-            }
-            out.append(']');
-        } else if (value instanceof int[] a) {
-            out.append('[');
-            for (int i = 0; i < a.length; i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                out.append(a[i]);
-            }
-            out.append(']');
-        } else if (value instanceof Object[] a) {
-            write(out, List.of(a));
         } else if (value instanceof Enum<?> e) {
             quote(out, e.name());
         } else {
