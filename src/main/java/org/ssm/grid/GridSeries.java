@@ -109,6 +109,36 @@ public final class GridSeries {
         return new GridSeries(geometry, kept, keptBands.toArray(new float[0][]));
     }
 
+    /** A reader over this series (windows are copied out of the bands). */
+    public SeriesReader reader() {
+        GridSeries series = this;
+        return new SeriesReader() {
+            @Override
+            public GridGeometry geometry() {
+                return geometry;
+            }
+
+            @Override
+            public List<LocalDate> dates() {
+                return dates;
+            }
+
+            @Override
+            public int bands() {
+                return bands.length;
+            }
+
+            @Override
+            public float[] read(int band, Window window) {
+                if (!window.within(geometry)) {
+                    throw new IllegalArgumentException("window " + window + " outside " + geometry.describe());
+                }
+                return window.size() == geometry.size() ? series.bands[band].clone()
+                        : window.copyFrom(series.bands[band], geometry.width());
+            }
+        };
+    }
+
     /** Whether any band holds at least one value that is not NaN. */
     public boolean hasData() {
         for (float[] band : bands) {

@@ -24,6 +24,7 @@ import org.geotools.referencing.operation.transform.AffineTransform2D;
 import org.ssm.core.ParameterException;
 import org.ssm.grid.GridGeometry;
 import org.ssm.grid.GridSeries;
+import org.ssm.grid.SeriesReader;
 
 /**
  * Adapts between GeoTools {@link GridCoverage2D} and the grid model.
@@ -59,6 +60,80 @@ public final class Coverages {
             dims[b] = new GridSampleDimension(description, source.getCategories().toArray(new org.geotools.coverage.Category[0]), source.getUnits());
         }
         return FACTORY.create(name, plain.getRenderedImage(), plain.getGridGeometry(), dims, null, null);
+    }
+
+    /**
+     * A coverage whose values are read from {@code reader} tile by tile when they are needed (for
+     * instance while a GeoTIFF writer pulls them), so that a series larger than the heap can travel
+     * as a coverage. The reader must stay open while the coverage is used.
+     */
+    public static GridCoverage2D toCoverage(String name, SeriesReader reader) {
+        GridSeries oneCell = GridSeries.of(new GridGeometry(reader.geometry().crs(), 0, 1, 1, 1, 1, 1),
+                reader.dates(), new float[reader.bands()][1]);
+        // The colour model and categories GeoTools chooses for an in-memory raster of these bands.
+        GridCoverage2D template = toCoverage(name, oneCell);
+        SeriesImage image = new SeriesImage(reader, template.getRenderedImage().getColorModel());
+        GridSampleDimension[] dims = new GridSampleDimension[reader.bands()];
+        for (int b = 0; b < dims.length; b++) {
+            dims[b] = template.getSampleDimension(b);
+        }
+        return FACTORY.create(name, image, toGridGeometry2D(reader.geometry()), dims, null, null);
+    }
+
+    /**
+     * A reader of {@code coverage}'s bands window by window through its rendered image: a coverage
+     * from a GeoTIFF reader is then decoded tile by tile, never whole.
+     *
+     * @param dates the band dates, or {@code null} to take them from the band descriptions
+     */
+    public static SeriesReader reader(String parameter, GridCoverage2D coverage, List<LocalDate> dates) {
+        GridGeometry g = geometry(parameter, coverage);
+        RenderedImage image = coverage.getRenderedImage();
+        int bands = image.getSampleModel().getNumBands();
+        List<LocalDate> bandDates = dates != null ? dates : datesFromDescriptions(coverage);
+        if (!bandDates.isEmpty() && bandDates.size() != bands) {
+            throw new ParameterException(dates != null ? "dates" : parameter, bandDates.size() + " dates",
+                    "one date per band of " + parameter + " (" + bands + " bands)");
+        }
+        List<LocalDate> fixedDates = List.copyOf(bandDates);
+        return new SeriesReader() {
+            @Override
+            public GridGeometry geometry() {
+                return g;
+            }
+
+            @Override
+            public List<LocalDate> dates() {
+                return fixedDates;
+            }
+
+            @Override
+            public int bands() {
+                return bands;
+            }
+
+            @Override
+            public float[] read(int band, org.ssm.grid.Window window) {
+                return window(window).getSamples(image.getMinX() + window.col(), image.getMinY() + window.row(),
+                        window.width(), window.height(), band, new float[window.size()]);
+            }
+
+            @Override
+            public float[][] readAllBands(org.ssm.grid.Window window) {
+                Raster raster = window(window);
+                float[][] out = new float[bands][];
+                for (int b = 0; b < bands; b++) {
+                    out[b] = raster.getSamples(image.getMinX() + window.col(), image.getMinY() + window.row(),
+                            window.width(), window.height(), b, new float[window.size()]);
+                }
+                return out;
+            }
+
+            private Raster window(org.ssm.grid.Window window) {
+                return image.getData(new java.awt.Rectangle(image.getMinX() + window.col(),
+                        image.getMinY() + window.row(), window.width(), window.height()));
+            }
+        };
     }
 
     /** The grid geometry of a coverage; fails for rotated or non-affine grids. */

@@ -19,6 +19,7 @@ import org.geotools.gce.geotiff.GeoTiffWriter;
 import org.geotools.util.factory.Hints;
 import org.ssm.core.ParameterException;
 import org.ssm.grid.GridSeries;
+import org.ssm.grid.SeriesReader;
 import org.ssm.grid.SeriesDates;
 
 /**
@@ -94,6 +95,87 @@ public final class GeoTiff {
                 reader.dispose();
             }
         }
+    }
+
+    /**
+     * Opens {@code file} for reading window by window: tiles are decoded when a window needs them,
+     * so a series larger than the heap can be processed. Close the reader to release the file.
+     *
+     * @param dates the band dates, or {@code null} to take them from the file (if present)
+     */
+    public static SeriesReader open(String parameter, Path file, List<LocalDate> dates) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new ParameterException(parameter, file, "an existing GeoTIFF file");
+        }
+        GeoTiffReader reader;
+        try {
+            reader = new GeoTiffReader(file.toFile(), new Hints(Hints.FORCE_LONGITUDE_FIRST_AXIS_ORDER, Boolean.TRUE));
+        } catch (Exception e) {
+            throw new ParameterException(parameter, file, "a readable GeoTIFF (" + e.getMessage() + ")");
+        }
+        try {
+            GridCoverage2D coverage = reader.read((GeneralParameterValue[]) null);
+            float noData = reader.getMetadata().hasNoData() ? (float) reader.getMetadata().getNoData() : Float.NaN;
+            List<LocalDate> bandDates = dates != null ? dates
+                    : datesOf(parameter, reader.getMetadata().getAsciiTIFFTag(IMAGE_DESCRIPTION_TAG));
+            SeriesReader windows = Coverages.reader(parameter, coverage, bandDates);
+            return new SeriesReader() {
+                @Override
+                public org.ssm.grid.GridGeometry geometry() {
+                    return windows.geometry();
+                }
+
+                @Override
+                public List<LocalDate> dates() {
+                    return windows.dates();
+                }
+
+                @Override
+                public int bands() {
+                    return windows.bands();
+                }
+
+                @Override
+                public float[] read(int band, org.ssm.grid.Window window) throws IOException {
+                    return noDataToNaN(windows.read(band, window), noData);
+                }
+
+                @Override
+                public float[][] readAllBands(org.ssm.grid.Window window) throws IOException {
+                    float[][] all = windows.readAllBands(window);
+                    for (float[] band : all) {
+                        noDataToNaN(band, noData);
+                    }
+                    return all;
+                }
+
+                @Override
+                public void close() {
+                    coverage.dispose(true);
+                    reader.dispose();
+                }
+            };
+        } catch (IOException | RuntimeException e) {
+            reader.dispose();
+            throw e;
+        }
+    }
+
+    private static float[] noDataToNaN(float[] values, float noData) {
+        if (!Float.isNaN(noData)) {
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] == noData) {
+                    values[i] = Float.NaN;
+                }
+            }
+        }
+        return values;
+    }
+
+    /** Writes every band of {@code series} to {@code file}, pulling it tile by tile. */
+    public static void write(Path file, SeriesReader series) throws IOException {
+        write(file, Coverages.toCoverage(baseName(file), series),
+                series.dates().isEmpty() ? null : SeriesDates.format(series.dates()));
     }
 
     private static List<LocalDate> datesOf(String parameter, String description) {
