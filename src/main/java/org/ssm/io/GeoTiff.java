@@ -206,6 +206,7 @@ public final class GeoTiff {
             } finally {
                 writer.dispose();
             }
+            TiffSampleTags.declareDataBands(tmp, coverage.getNumSampleDimensions());
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
