@@ -19,6 +19,7 @@ import org.ssm.core.ParameterException;
 import org.ssm.grid.SeriesDates;
 import org.ssm.host.ows.OwsException;
 import org.ssm.host.ows.OwsServlet;
+import org.ssm.host.wps.GeoJsonCodec;
 import org.ssm.host.wps.LiteralCodec;
 import org.ssm.host.wps.ProcessRegistry;
 import org.ssm.host.wps.ProcessRegistry.ProcessInfo;
@@ -143,11 +144,8 @@ public final class SsmCli {
     }
 
     private static String kind(Parameter<?> p) {
-        if (GridCoverage.class.isAssignableFrom(p.type)) {
-            return "GeoTIFF";
-        }
-        if (FeatureCollection.class.isAssignableFrom(p.type)) {
-            return "GeoJSON";
+        if (WpsTypes.isComplex(p)) {
+            return "file (" + String.join(", ", WpsTypes.formats(p)) + ")";
         }
         return p.type.isEnum() ? "choice" : WpsTypes.dataType(p.type).substring(3);
     }
@@ -223,6 +221,19 @@ public final class SsmCli {
                 List<java.time.LocalDate> dates = Coverages.datesFromDescriptions(coverage);
                 GeoTiff.write(file, coverage, dates.isEmpty() ? null : SeriesDates.format(dates));
                 out.println(r.getKey() + "=" + file);
+            } else if (r.getValue() instanceof java.awt.image.RenderedImage image) {
+                Path file = outDir.resolve(r.getKey() + ".png");
+                javax.imageio.ImageIO.write(image, "png", file.toFile());
+                out.println(r.getKey() + "=" + file);
+            } else if (r.getValue() instanceof org.geotools.data.simple.SimpleFeatureCollection features) {
+                Path file = outDir.resolve(r.getKey() + ".json");
+                Files.writeString(file, GeoJsonCodec.encode(features), StandardCharsets.UTF_8);
+                out.println(r.getKey() + "=" + file);
+            } else if (p.outputs().get(r.getKey()) != null && WpsTypes.isText(p.outputs().get(r.getKey()))) {
+                Parameter<?> o = p.outputs().get(r.getKey());
+                Path file = outDir.resolve(r.getKey() + WpsTypes.extension(WpsTypes.formats(o).get(0)));
+                Files.writeString(file, String.valueOf(r.getValue()), StandardCharsets.UTF_8);
+                out.println(r.getKey() + "=" + file);
             } else {
                 out.println(r.getKey() + "=" + r.getValue());
             }
@@ -246,6 +257,13 @@ public final class SsmCli {
                 if (GridCoverage.class.isAssignableFrom(param.type)) {
                     // Dates recorded in the file travel with the coverage; a dates input overrides them.
                     values.add(Coverages.toCoverage(e.getKey(), GeoTiff.read(e.getKey(), Path.of(v), null)));
+                } else if (FeatureCollection.class.isAssignableFrom(param.type) || WpsTypes.isText(param)) {
+                    Path file = Path.of(v);
+                    if (!Files.isRegularFile(file)) {
+                        throw new ParameterException(e.getKey(), v, "an existing file");
+                    }
+                    String text = Files.readString(file, StandardCharsets.UTF_8);
+                    values.add(WpsTypes.isText(param) ? text : GeoJsonCodec.decode(e.getKey(), text));
                 } else {
                     values.add(LiteralCodec.decode(param, v));
                 }

@@ -134,9 +134,9 @@ final class ExecuteResponseWriter {
                 throw OwsException.invalid(o.id(), "process " + process.identifier() + " has no output '" + o.id()
                         + "'; its outputs are " + String.join(", ", process.outputs().keySet()));
             }
-            if (o.mimeType() != null && WpsTypes.isComplex(p) && !WpsTypes.accepts(WpsTypes.formats(p.type), o.mimeType())) {
+            if (o.mimeType() != null && WpsTypes.isComplex(p) && !WpsTypes.accepts(WpsTypes.formats(p), o.mimeType())) {
                 throw OwsException.invalid(o.id(), "output " + o.id() + " cannot be produced as " + o.mimeType()
-                        + "; formats: " + String.join(", ", WpsTypes.formats(p.type)));
+                        + "; formats: " + String.join(", ", WpsTypes.formats(p)));
             }
         }
         if (form.isRaw() && (form.store() || form.status())) {

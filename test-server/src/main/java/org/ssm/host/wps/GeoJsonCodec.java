@@ -28,14 +28,14 @@ import org.ssm.io.Json;
  * GeoServer's own WPS uses for vector inputs. Attribute types are inferred from the first
  * non-null value of each property: number to Double, boolean to Boolean, anything else to String.
  */
-final class GeoJsonCodec {
+public final class GeoJsonCodec {
 
     private static final GeometryFactory GEOMETRY = new GeometryFactory();
 
     private GeoJsonCodec() {}
 
     @SuppressWarnings("unchecked")
-    static SimpleFeatureCollection decode(String input, String text) {
+    public static SimpleFeatureCollection decode(String input, String text) {
         Map<String, Object> root;
         try {
             root = Json.parseObject(text);
@@ -139,7 +139,7 @@ final class GeoJsonCodec {
     }
 
     /** GeoJSON text of {@code features} (assumed to be in WGS84 longitude/latitude). */
-    static String encode(SimpleFeatureCollection features) {
+    public static String encode(SimpleFeatureCollection features) {
         List<Object> list = new ArrayList<>();
         try (SimpleFeatureIterator it = features.features()) {
             while (it.hasNext()) {

@@ -86,14 +86,16 @@ final class InputResolver {
             if (in instanceof Literal l) {
                 if (complex) {
                     throw OwsException.invalid(in.id(), "input " + in.id() + " needs complex data ("
-                            + String.join(", ", WpsTypes.formats(p.type)) + ") inline or by reference, not a literal");
+                            + String.join(", ", WpsTypes.formats(p)) + ") inline or by reference, not a literal");
                 }
                 LiteralCodec.decode(p, l.value());
             } else if (in instanceof Complex c) {
-                if (!complex) {
+                if (!complex && p.type != String.class) {
                     throw OwsException.invalid(in.id(), "input " + in.id() + " is a literal; give it as LiteralData");
                 }
-                requireFormat(p, in.id(), c.mimeType());
+                if (complex) {
+                    requireFormat(p, in.id(), c.mimeType());
+                }
             } else if (in instanceof Reference r) {
                 if (complex) {
                     requireFormat(p, in.id(), r.mimeType());
@@ -115,9 +117,9 @@ final class InputResolver {
     }
 
     private static void requireFormat(Parameter<?> p, String id, String mimeType) {
-        if (!WpsTypes.accepts(WpsTypes.formats(p.type), mimeType)) {
+        if (!WpsTypes.accepts(WpsTypes.formats(p), mimeType)) {
             throw OwsException.invalid(id, "input " + id + " given as " + mimeType + "; accepted formats: "
-                    + String.join(", ", WpsTypes.formats(p.type)));
+                    + String.join(", ", WpsTypes.formats(p)));
         }
     }
 
@@ -156,10 +158,28 @@ final class InputResolver {
             }
             return geoTiff.decode(p.key, bytes);
         }
-        String text = "base64".equalsIgnoreCase(c.encoding())
-                ? new String(Base64.getMimeDecoder().decode(c.text().strip()), StandardCharsets.UTF_8)
-                : c.text();
-        return GeoJsonCodec.decode(p.key, text);
+        String text;
+        try {
+            text = "base64".equalsIgnoreCase(c.encoding())
+                    ? new String(Base64.getMimeDecoder().decode(c.text().strip()), StandardCharsets.UTF_8)
+                    : c.xml() != null ? serialise(c.xml()) : c.text();
+        } catch (IllegalArgumentException e) {
+            throw OwsException.invalid(p.key, "input " + p.key + ": bad base64 (" + e.getMessage() + ")");
+        }
+        return p.type == String.class ? text : GeoJsonCodec.decode(p.key, text);
+    }
+
+    /** An inline XML document given as text data. */
+    private static String serialise(org.w3c.dom.Element xml) {
+        try {
+            javax.xml.transform.Transformer t = javax.xml.transform.TransformerFactory.newInstance().newTransformer();
+            t.setOutputProperty(javax.xml.transform.OutputKeys.OMIT_XML_DECLARATION, "yes");
+            java.io.StringWriter w = new java.io.StringWriter();
+            t.transform(new javax.xml.transform.dom.DOMSource(xml), new javax.xml.transform.stream.StreamResult(w));
+            return w.toString();
+        } catch (javax.xml.transform.TransformerException e) {
+            throw new IllegalStateException("could not serialise an inline XML input", e);
+        }
     }
 
     private Object decodeBytes(Parameter<?> p, byte[] bytes) throws IOException {
@@ -169,7 +189,8 @@ final class InputResolver {
         if (FeatureCollection.class.isAssignableFrom(p.type)) {
             return GeoJsonCodec.decode(p.key, new String(bytes, StandardCharsets.UTF_8));
         }
-        return LiteralCodec.decode(p, new String(bytes, StandardCharsets.UTF_8).strip());
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return p.type == String.class ? text : LiteralCodec.decode(p, text.strip());
     }
 
     private URI parse(String input, String href) {

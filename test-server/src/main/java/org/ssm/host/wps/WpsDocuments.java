@@ -92,7 +92,7 @@ public final class WpsDocuments {
                     .element("ows:Abstract", text(in.description, null));
             if (WpsTypes.isComplex(in)) {
                 w.start("ComplexData").attr("maximumMegabytes", Math.max(1, maxInputBytes >> 20));
-                formats(w, WpsTypes.formats(in.type));
+                formats(w, WpsTypes.formats(in));
                 w.end();
             } else {
                 literal(w, in);
@@ -106,7 +106,7 @@ public final class WpsDocuments {
                     .element("ows:Abstract", text(out.description, null));
             if (WpsTypes.isComplex(out)) {
                 w.start("ComplexOutput");
-                formats(w, WpsTypes.formats(out.type));
+                formats(w, WpsTypes.formats(out));
                 w.end();
             } else {
                 w.start("LiteralOutput").start("ows:DataType").attr("ows:reference", WpsTypes.dataTypeReference(out.type))

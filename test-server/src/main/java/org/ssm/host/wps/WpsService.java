@@ -273,7 +273,21 @@ public final class WpsService implements AutoCloseable {
             Files.writeString(run.dir.resolve(file), GeoJsonCodec.encode(features), StandardCharsets.UTF_8);
             return new StoredOutput(file, WpsTypes.GEOJSON, null);
         }
+        if (value instanceof java.awt.image.RenderedImage image) {
+            String file = output + ".png";
+            if (!javax.imageio.ImageIO.write(image, "png", run.dir.resolve(file).toFile())) {
+                throw new IOException("no PNG encoder for output " + output);
+            }
+            return new StoredOutput(file, WpsTypes.PNG, null);
+        }
         String text = value instanceof Enum<?> en ? en.name() : String.valueOf(value);
+        org.geotools.api.data.Parameter<?> p = run.process.outputs().get(output);
+        if (p != null && WpsTypes.isText(p)) {
+            String mimeType = WpsTypes.formats(p).get(0);
+            String file = output + WpsTypes.extension(mimeType);
+            Files.writeString(run.dir.resolve(file), text, StandardCharsets.UTF_8);
+            return new StoredOutput(file, mimeType, null);
+        }
         String file = output + ".txt";
         Files.writeString(run.dir.resolve(file), text, StandardCharsets.UTF_8);
         return new StoredOutput(file, "text/plain", text);

@@ -155,8 +155,7 @@ public final class WpsServlet extends OwsServlet {
         }
         Path file = service.outputFile(parts[0], parts[1]);
         String name = file.getFileName().toString();
-        String type = name.endsWith(".tif") ? WpsTypes.GEOTIFF : name.endsWith(".json") ? WpsTypes.GEOJSON
-                : "text/plain; charset=UTF-8";
+        String type = WpsTypes.mimeTypeOf(name);
         response.setHeader("Content-Disposition", "inline; filename=" + name);
         sendBytes(response, Files.readAllBytes(file), type);
     }

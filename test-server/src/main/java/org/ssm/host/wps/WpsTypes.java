@@ -1,15 +1,28 @@
 package org.ssm.host.wps;
 
+import java.awt.image.RenderedImage;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.geotools.api.coverage.grid.GridCoverage;
 import org.geotools.api.data.Parameter;
 import org.geotools.feature.FeatureCollection;
 
-/** How process parameter types appear in WPS 1.0.0: literal data types and complex formats. */
+/**
+ * How process parameters appear in WPS 1.0.0: literal data types, and the formats of complex data.
+ *
+ * <p>Complex are rasters (GeoTIFF), feature collections (GeoJSON), images (PNG) and text documents:
+ * a {@code String} parameter or result whose annotation declares {@code meta = {"mimeTypes=..."}},
+ * the convention GeoServer uses for raw data.
+ */
 public final class WpsTypes {
 
     public static final String GEOTIFF = "image/tiff";
     public static final String GEOJSON = "application/json";
+    public static final String PNG = "image/png";
+
+    /** Metadata key of the formats of a text parameter, as in GeoServer process annotations. */
+    public static final String MIME_TYPES = "mimeTypes";
 
     /** Formats accepted and produced for rasters; the first is the default. */
     public static final List<String> RASTER_FORMATS = List.of(GEOTIFF, "image/geotiff", "application/geotiff");
@@ -19,18 +32,43 @@ public final class WpsTypes {
 
     private WpsTypes() {}
 
-    /** Whether values of {@code type} travel as complex data (documents) rather than literals. */
-    public static boolean isComplex(Class<?> type) {
-        return GridCoverage.class.isAssignableFrom(type) || FeatureCollection.class.isAssignableFrom(type);
-    }
-
+    /** Whether the parameter travels as complex data (a document) rather than a literal. */
     public static boolean isComplex(Parameter<?> p) {
-        return isComplex(p.type);
+        return GridCoverage.class.isAssignableFrom(p.type) || FeatureCollection.class.isAssignableFrom(p.type)
+                || RenderedImage.class.isAssignableFrom(p.type) || !textFormats(p).isEmpty();
     }
 
-    /** The formats for a complex type. */
-    public static List<String> formats(Class<?> type) {
-        return GridCoverage.class.isAssignableFrom(type) ? RASTER_FORMATS : FEATURE_FORMATS;
+    /** Whether the parameter is a text document (a String with declared formats). */
+    public static boolean isText(Parameter<?> p) {
+        return p.type == String.class && !textFormats(p).isEmpty();
+    }
+
+    /** The formats of a complex parameter; the first is the default. */
+    public static List<String> formats(Parameter<?> p) {
+        if (GridCoverage.class.isAssignableFrom(p.type)) {
+            return RASTER_FORMATS;
+        }
+        if (FeatureCollection.class.isAssignableFrom(p.type)) {
+            return FEATURE_FORMATS;
+        }
+        if (RenderedImage.class.isAssignableFrom(p.type)) {
+            return List.of(PNG);
+        }
+        return textFormats(p);
+    }
+
+    private static List<String> textFormats(Parameter<?> p) {
+        Object declared = p.metadata == null ? null : p.metadata.get(MIME_TYPES);
+        if (p.type != String.class || declared == null) {
+            return List.of();
+        }
+        List<String> formats = new ArrayList<>();
+        for (String f : declared.toString().split(",")) {
+            if (!f.isBlank()) {
+                formats.add(f.strip());
+            }
+        }
+        return formats;
     }
 
     /** Whether {@code mimeType} (parameters after ';' ignored) is one of {@code formats}. */
@@ -40,6 +78,40 @@ public final class WpsTypes {
         }
         String base = mimeType.split(";")[0].strip();
         return formats.stream().anyMatch(f -> f.equalsIgnoreCase(base));
+    }
+
+    /** The file extension used to store a document of {@code mimeType}. */
+    public static String extension(String mimeType) {
+        String base = mimeType.split(";")[0].strip().toLowerCase(Locale.ROOT);
+        return switch (base) {
+            case GEOTIFF, "image/geotiff", "application/geotiff" -> ".tif";
+            case PNG -> ".png";
+            case GEOJSON, "application/geo+json" -> ".json";
+            case "text/csv" -> ".csv";
+            case "application/xml", "text/xml" -> ".xml";
+            default -> ".txt";
+        };
+    }
+
+    /** The MIME type of a stored file, from its extension. */
+    public static String mimeTypeOf(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".tif")) {
+            return GEOTIFF;
+        }
+        if (name.endsWith(".png")) {
+            return PNG;
+        }
+        if (name.endsWith(".json")) {
+            return GEOJSON;
+        }
+        if (name.endsWith(".csv")) {
+            return "text/csv; charset=UTF-8";
+        }
+        if (name.endsWith(".xml")) {
+            return "application/xml";
+        }
+        return "text/plain; charset=UTF-8";
     }
 
     /** The XML Schema data type of a literal, e.g. {@code xs:double}. */

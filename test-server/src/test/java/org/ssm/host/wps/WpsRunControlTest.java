@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.geotools.process.factory.AnnotatedBeanProcessFactory;
-import org.geotools.text.Text;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ssm.host.Host;
@@ -27,8 +25,7 @@ class WpsRunControlTest {
     Path dir;
 
     private static ProcessRegistry withSlowProcess() {
-        return ProcessRegistry.of(List.of(new org.ssm.process.SsmProcessFactory(),
-                new AnnotatedBeanProcessFactory(Text.text("test"), "ssm", SlowProcess.class)));
+        return TestProcesses.registry();
     }
 
     private static HostConfig config(Path dir, int runSeconds, int concurrent, int queued) {
