@@ -51,6 +51,23 @@ public final class NormalEquations {
         rows++;
     }
 
+    /**
+     * Adds sums accumulated elsewhere (by a caller that keeps them in local variables for speed).
+     *
+     * @param upper the upper triangle of XᵀX, row-major ({@code unknowns·(unknowns+1)/2} values)
+     * @param xtyPart Xᵀy
+     */
+    void addSums(double[] upper, double[] xtyPart, double ytyPart, long rowCount) {
+        for (int k = 0; k < xtx.length; k++) {
+            xtx[k] += upper[k];
+        }
+        for (int i = 0; i < unknowns; i++) {
+            xty[i] += xtyPart[i];
+        }
+        yty += ytyPart;
+        rows += rowCount;
+    }
+
     /** Adds the sums of {@code other}. */
     public void add(NormalEquations other) {
         if (other.unknowns != unknowns) {

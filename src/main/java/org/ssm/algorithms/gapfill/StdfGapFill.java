@@ -42,8 +42,8 @@ import org.ssm.grid.SeriesWriter;
  * smoothing).
  *
  * <p>Memory: the series is processed date by date. Only the target date, its NDVI and the decoded
- * LST bands of recent neighbours (at most {@link #CACHE_BYTES} of them) are on the heap, besides a
- * few per-pixel buffers.
+ * LST bands of recent neighbours (at most {@link #CACHE_BYTES} of them, less on a small heap) are on
+ * the heap, besides a few per-pixel buffers.
  *
  * @param maxDays largest |t0 − t1| in days, in [1, 366]; 30 in paper D
  * @param targetCoverage fraction of the domain with a value at which the search for t1 stops, in
@@ -69,7 +69,11 @@ public record StdfGapFill(int maxDays, double targetCoverage, int minPairs) {
     public static final StdfGapFill PAPER_D = new StdfGapFill(DEFAULT_MAX_DAYS, DEFAULT_TARGET_COVERAGE,
             DEFAULT_MIN_PAIRS);
 
-    /** Heap given to decoded neighbour bands kept between dates (16 bands of 2000 × 2000). */
+    /**
+     * Heap given to decoded neighbour bands kept between dates (16 bands of 2000 × 2000), or a
+     * quarter of the maximum heap if that is less; at least two bands are kept. The results do not
+     * depend on it.
+     */
     public static final long CACHE_BYTES = 256L << 20;
 
     /** Pixels per parallel task; fixed, so that the sums, hence the results, do not depend on the threads. */
@@ -122,8 +126,9 @@ public record StdfGapFill(int maxDays, double targetCoverage, int minPairs) {
      */
     public FillReport fill(SeriesReader lst, SeriesReader ndvi, Grid dem, SeriesWriter filled, SeriesWriter distance,
             Monitor monitor) throws IOException {
-        int bandBytes = 4 * lst.geometry().size();
-        int cacheBands = (int) Math.max(2, Math.min(lst.bands(), CACHE_BYTES / Math.max(1, bandBytes)));
+        long budget = Math.min(CACHE_BYTES, Runtime.getRuntime().maxMemory() / 4);
+        long bandBytes = 4L * lst.geometry().size();
+        int cacheBands = (int) Math.max(2, Math.min(lst.bands(), budget / Math.max(1, bandBytes)));
         return fill(lst, ndvi, dem, filled, distance, monitor, cacheBands);
     }
 

@@ -133,21 +133,40 @@ final class TargetFill {
     }
 
     private NormalEquations partialSums(float[] lstNeighbour, int from, int to) {
-        NormalEquations part = new NormalEquations(UNKNOWNS);
-        // The intercept comes first, so that a regressor constant over the fit pixels is the column
-        // dropped as dependent (coefficient 0), not the intercept.
-        double[] x = new double[UNKNOWNS];
-        x[0] = 1;
+        // Columns 1, LST*(t0), NDVI*(t1), DEM*: the intercept comes first, so that a regressor
+        // constant over the fit pixels is the column dropped as dependent, not the intercept. The
+        // sums stay in local variables (registers) for speed; the order of summation is fixed.
+        long n = 0;
+        double s1 = 0, s2 = 0, s3 = 0, s11 = 0, s12 = 0, s13 = 0, s22 = 0, s23 = 0, s33 = 0;
+        double sy = 0, s1y = 0, s2y = 0, s3y = 0, syy = 0;
         for (int k = from; k < to; k++) {
             int i = clear[k];
             float previous = lstNeighbour[i];
             if (Float.isFinite(previous)) {
-                x[1] = lstBounds.normalise(previous);
-                x[2] = ndvi[i];
-                x[3] = dem[i];
-                part.add(x, lstBounds.normalise(lst[i]));
+                double x1 = lstBounds.normalise(previous);
+                double x2 = ndvi[i];
+                double x3 = dem[i];
+                double y = lstBounds.normalise(lst[i]);
+                n++;
+                s1 += x1;
+                s2 += x2;
+                s3 += x3;
+                s11 += x1 * x1;
+                s12 += x1 * x2;
+                s13 += x1 * x3;
+                s22 += x2 * x2;
+                s23 += x2 * x3;
+                s33 += x3 * x3;
+                sy += y;
+                s1y += x1 * y;
+                s2y += x2 * y;
+                s3y += x3 * y;
+                syy += y * y;
             }
         }
+        NormalEquations part = new NormalEquations(UNKNOWNS);
+        part.addSums(new double[] {n, s1, s2, s3, s11, s12, s13, s22, s23, s33}, new double[] {sy, s1y, s2y, s3y},
+                syy, n);
         return part;
     }
 
