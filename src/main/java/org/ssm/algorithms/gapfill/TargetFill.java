@@ -116,10 +116,10 @@ final class TargetFill {
     }
 
     /**
-     * Eq. 1 fitted by ordinary least squares on the pixels clear at t1 and at the neighbour t0.
+     * The normal equations of eq. 1 over the pixels clear at t1 and at the neighbour t0 (solved by
+     * {@link #fit}).
      *
      * @param lstNeighbour observed LST at t0 (K)
-     * @return the normal equations, summed over those pixels
      */
     NormalEquations normalEquations(float[] lstNeighbour) {
         NormalEquations[] parts = IntStream.range(0, chunks(clearCount)).parallel()
