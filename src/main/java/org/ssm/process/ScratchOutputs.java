@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.geotools.coverage.grid.GridCoverage2D;
 import org.ssm.grid.GridGeometry;
 import org.ssm.io.Coverages;
@@ -18,8 +20,8 @@ import org.ssm.io.ScratchSeries;
  * GeoTIFF writer pulls it tile by tile).
  *
  * <p>A scratch file lives as long as its coverage: it is closed and deleted once the coverage is no
- * longer reachable. Scratch series never turned into a coverage (the run failed) are deleted on
- * {@link #close()}, so nothing half-written survives.
+ * longer reachable, or when the JVM exits, whichever comes first. Scratch series never turned into a
+ * coverage (the run failed) are deleted on {@link #close()}, so nothing half-written survives.
  */
 final class ScratchOutputs implements AutoCloseable {
 
@@ -27,6 +29,15 @@ final class ScratchOutputs implements AutoCloseable {
     static final Path DIR = Path.of(System.getProperty("java.io.tmpdir"), "ssm-scratch");
 
     private static final Cleaner CLEANER = Cleaner.create();
+
+    /** Scratch series behind live coverages; the set does not keep the coverages reachable. */
+    private static final Set<ScratchSeries> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        // A short-lived JVM may exit before its coverages are collected.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(ScratchOutputs::closeQuietly),
+                "ssm-scratch-cleanup"));
+    }
 
     private final List<ScratchSeries> pending = new ArrayList<>();
 
@@ -47,7 +58,11 @@ final class ScratchOutputs implements AutoCloseable {
             throw new IllegalArgumentException("not a pending scratch series of this run");
         }
         GridCoverage2D coverage = Coverages.toCoverage(variable, series);
-        CLEANER.register(coverage, () -> closeQuietly(series));
+        LIVE.add(series);
+        CLEANER.register(coverage, () -> {
+            LIVE.remove(series);
+            closeQuietly(series);
+        });
         return coverage;
     }
 
