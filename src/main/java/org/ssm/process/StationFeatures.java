@@ -10,7 +10,7 @@ import org.geotools.api.feature.simple.SimpleFeature;
 import org.geotools.api.feature.simple.SimpleFeatureType;
 import org.geotools.data.simple.SimpleFeatureCollection;
 import org.geotools.data.simple.SimpleFeatureIterator;
-import org.geotools.feature.DefaultFeatureCollection;
+import org.geotools.data.collection.ListFeatureCollection;
 import org.geotools.feature.simple.SimpleFeatureBuilder;
 import org.geotools.feature.simple.SimpleFeatureTypeBuilder;
 import org.geotools.referencing.crs.DefaultGeographicCRS;
@@ -54,12 +54,13 @@ public final class StationFeatures {
 
     /** One feature per observation, station by station. */
     public static SimpleFeatureCollection toFeatures(List<StationSeries> stations) {
-        DefaultFeatureCollection features = new DefaultFeatureCollection("stations", TYPE);
+        // A list keeps observations in time order; DefaultFeatureCollection would sort them by id.
+        ListFeatureCollection features = new ListFeatureCollection(TYPE);
         SimpleFeatureBuilder fb = new SimpleFeatureBuilder(TYPE);
+        int i = 0;
         for (StationSeries s : stations) {
             Station st = s.station();
             Point point = GEOMETRY.createPoint(new Coordinate(st.lon(), st.lat()));
-            int i = 0;
             for (Observation o : s.observations()) {
                 fb.add(point);
                 fb.add(st.id());
@@ -69,7 +70,7 @@ public final class StationFeatures {
                 fb.add(st.depthFrom());
                 fb.add(st.depthTo());
                 fb.add(o.flag());
-                features.add(fb.buildFeature(st.network() + "." + st.id() + "." + i++));
+                features.add(fb.buildFeature("obs." + i++));
             }
         }
         return features;
