@@ -9,7 +9,7 @@ import org.geotools.api.feature.simple.SimpleFeatureType;
 import org.geotools.api.feature.type.AttributeDescriptor;
 import org.geotools.data.simple.SimpleFeatureCollection;
 import org.geotools.data.simple.SimpleFeatureIterator;
-import org.geotools.feature.DefaultFeatureCollection;
+import org.geotools.data.collection.ListFeatureCollection;
 import org.geotools.feature.simple.SimpleFeatureBuilder;
 import org.geotools.feature.simple.SimpleFeatureTypeBuilder;
 import org.geotools.referencing.crs.DefaultGeographicCRS;
@@ -69,7 +69,8 @@ public final class GeoJsonCodec {
         tb.add("geometry", Geometry.class);
         attributes.forEach(tb::add);
         SimpleFeatureType type = tb.buildFeatureType();
-        DefaultFeatureCollection collection = new DefaultFeatureCollection(input, type);
+        // A list keeps the document order; DefaultFeatureCollection would sort features by id.
+        ListFeatureCollection collection = new ListFeatureCollection(type);
         SimpleFeatureBuilder fb = new SimpleFeatureBuilder(type);
         for (int i = 0; i < features.size(); i++) {
             Map<String, Object> f = features.get(i);
