@@ -18,6 +18,8 @@ final class SeriesKernel {
 
     private final LambdaSelection selection;
     private final WhittakerSolver solver;
+    /** The V-curve grid's solves side by side; null for a fixed λ. */
+    private final GridSolver gridSolver;
     private final int n;
     private final double[] y;
     private final double[] w;
@@ -46,6 +48,7 @@ final class SeriesKernel {
             gridLogLambda[i] = ((LambdaSelection.VCurve) selection).logLambda(i);
             gridLambda[i] = Math.pow(10, gridLogLambda[i]);
         }
+        gridSolver = points == 0 ? null : new GridSolver(n, gridLambda);
     }
 
     int length() {
@@ -159,17 +162,12 @@ final class SeriesKernel {
      * straight line (see {@link #EXACT_FIT}), NaN where the solve failed.
      */
     private void evaluateGrid() {
+        gridSolver.evaluate(y, w, fidelity, roughness);
         double noise = EXACT_FIT * energy;
         for (int i = 0; i < gridLambda.length; i++) {
-            if (solver.solve(y, w, gridLambda[i], z)) {
-                double f = weightedResidualSquares();
-                double r = secondDifferenceSquares();
-                fidelity[i] = Math.log(f <= noise ? 0 : f);
-                roughness[i] = Math.log(r <= noise ? 0 : r);
-            } else {
-                fidelity[i] = Double.NaN;
-                roughness[i] = Double.NaN;
-            }
+            // ln of NaN (a failed solve) stays NaN.
+            fidelity[i] = Math.log(fidelity[i] <= noise ? 0 : fidelity[i]);
+            roughness[i] = Math.log(roughness[i] <= noise ? 0 : roughness[i]);
         }
     }
 
@@ -179,26 +177,6 @@ final class SeriesKernel {
         double dr = roughness[k + 1] - roughness[k];
         // NaN (from −∞ − −∞) fails every comparison, so degenerate segments are never chosen.
         return Math.sqrt(df * df + dr * dr) / (LN10 * (gridLogLambda[k + 1] - gridLogLambda[k]));
-    }
-
-    private double weightedResidualSquares() {
-        double sum = 0;
-        for (int t = 0; t < n; t++) {
-            if (w[t] > 0) {
-                double r = y[t] - z[t];
-                sum += w[t] * r * r;
-            }
-        }
-        return sum;
-    }
-
-    private double secondDifferenceSquares() {
-        double sum = 0;
-        for (int t = 0; t + 2 < n; t++) {
-            double d2 = z[t] - 2 * z[t + 1] + z[t + 2];
-            sum += d2 * d2;
-        }
-        return sum;
     }
 
     /** The V-curve of one series, for {@link WhittakerSmoother#vCurve}; allocates its result. */

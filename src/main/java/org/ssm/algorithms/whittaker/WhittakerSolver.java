@@ -56,6 +56,13 @@ public final class WhittakerSolver {
         forward = new double[n];
     }
 
+    /** Copies the diagonal and the two super-diagonals of DᵀD (zero-padded to length n). */
+    void penaltyBands(double[] diagonal, double[] first, double[] second) {
+        System.arraycopy(penalty0, 0, diagonal, 0, n);
+        System.arraycopy(penalty1, 0, first, 0, n);
+        System.arraycopy(penalty2, 0, second, 0, n);
+    }
+
     /** The series length this solver serves. */
     public int length() {
         return n;
