@@ -26,7 +26,8 @@ public final class Variables {
             Map.entry("bias", new Variable("bias", "m3 m-3")),
             Map.entry("uncertainty", new Variable("uncertainty", "m3 m-3")),
             Map.entry("pixel-class", new Variable("pixel class", "class")),
-            Map.entry("station-error", new Variable("station error", "m3 m-3")));
+            Map.entry("station-error", new Variable("station error", "m3 m-3")),
+            Map.entry("lambda", new Variable("Whittaker smoothing parameter, log10 lambda", "1")));
 
     private Variables() {}
 

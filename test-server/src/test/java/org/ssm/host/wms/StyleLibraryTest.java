@@ -34,7 +34,8 @@ class StyleLibraryTest {
             Map.entry("rain", new Object[] {ColorMapStyle.Type.RAMP, 0.0, 50.0, "mm/day"}),
             Map.entry("dem", new Object[] {ColorMapStyle.Type.RAMP, 0.0, 3000.0, "(m)"}),
             Map.entry("landcover", new Object[] {ColorMapStyle.Type.VALUES, 1.0, 5.0, ""}),
-            Map.entry("reflectance", new Object[] {ColorMapStyle.Type.RAMP, 0.0, 0.6, ""}));
+            Map.entry("reflectance", new Object[] {ColorMapStyle.Type.RAMP, 0.0, 0.6, ""}),
+            Map.entry("lambda", new Object[] {ColorMapStyle.Type.RAMP, -2.0, 1.0, "log10"}));
 
     @Test
     void everyBundledStyleLoadsWithItsRangeAndUnits() {
