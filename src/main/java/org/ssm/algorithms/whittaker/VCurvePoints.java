@@ -7,8 +7,8 @@ package org.ssm.algorithms.whittaker;
  * distance V_k = √((F_{k+1} − F_k)² + (R_{k+1} − R_k)²) / (ln 10 · (logLambda[k+1] − logLambda[k])).
  *
  * @param logLambda the grid of log10 λ
- * @param fidelity ln F_i (−∞ for an exact fit)
- * @param roughness ln R_i (−∞ for a straight line)
+ * @param fidelity ln F_i; −∞ for an exact fit (F at most 1e-24 Σ w y², rounding noise)
+ * @param roughness ln R_i; −∞ for a straight line (R at most 1e-24 Σ w y²)
  * @param distance V_k, one fewer than grid points (NaN where F or R is −∞ at both ends)
  * @param chosen the chosen segment: the first shortest finite one, or 0 if none is finite
  */

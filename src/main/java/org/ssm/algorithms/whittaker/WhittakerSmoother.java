@@ -21,7 +21,8 @@ import org.ssm.grid.Window;
  *
  * <pre>Σ w_i (y_i − z_i)² + λ Σ (Δ²z_i)²,   i.e. (W + λDᵀD) z = W y</pre>
  *
- * (Eilers 2003, eq. 2–4 with d = 2), solved by {@link WhittakerSolver}. Values with weight 0 (no
+ * (Eilers 2003, weighted, with differences of order d = 2; paper D states the method in words, without an
+ * equation), solved by {@link WhittakerSolver}. Values with weight 0 (no
  * data, NaN or non-finite values, NaN weights) do not pull on z, so gaps are filled. Differences are
  * taken between successive samples: the smoother works on the sample index, not on the dates, as
  * the MODIS smoothing tools do, so λ has the same meaning as in those tools.

@@ -7,7 +7,8 @@ import org.ssm.core.ParameterException;
  *
  * <pre>(W + λ DᵀD) z = W y,</pre>
  *
- * (Eilers 2003, eq. 4 with d = 2; the smoother of paper D §2.2.1 after Kong et al. 2019), where W =
+ * (Eilers 2003, the weighted smoother with differences of order d = 2; paper D §2.2.1, which gives it
+ * no equation number, uses it after Kong et al. 2019), where W =
  * diag(w) and D is the (n − 2) × n second-difference matrix. DᵀD has bandwidth 2, so the matrix is
  * pentadiagonal; it is symmetric positive definite when at least two weights are positive (the null
  * space of D holds only straight lines, which two weighted points pin down). It is factored as
