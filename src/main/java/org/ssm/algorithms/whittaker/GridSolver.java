@@ -1,5 +1,7 @@
 package org.ssm.algorithms.whittaker;
 
+import java.util.Arrays;
+
 /**
  * The V-curve's solves of one series at every λ of the grid at once: the same weights, one
  * (W + λ_g DᵀD) z_g = W y per grid point g, factored and substituted as in {@link WhittakerSolver}
@@ -8,53 +10,59 @@ package org.ssm.algorithms.whittaker;
  * cheaper than one solve after another. The backward sweep accumulates each solution's weighted
  * residual sum of squares Σ w (y − z)² and roughness Σ (Δ²z)² without storing the solutions.
  *
+ * <p>The factorisation is written with e_i = d_i L_{i+1,i}, the unscaled sub-diagonal, so that each
+ * step reads only the two previous rows:
+ *
+ * <pre>d_i = a_i − e_{i−1} L_{i,i−1} − c_{i−2} L_{i,i−2},  e_i = b_i − e_{i−1} L_{i+1,i−1},
+ * L_{i+1,i} = e_i / d_i,  L_{i+2,i} = c_i / d_i,</pre>
+ *
+ * with a, b, c the diagonal and super-diagonals of W + λDᵀD. Every per-λ array holds two leading
+ * rows of zeros, so the first two steps need no special case.
+ *
  * <p>Per-thread, allocation-free after construction, like {@link WhittakerSolver}.
  */
 final class GridSolver {
 
+    private static final int PAD = 2;
+
     private final int n;
     private final int points;
     private final double[] lambda;
+    /** DᵀD bands at [PAD + i], zero-padded on both sides. */
     private final double[] penalty0;
     private final double[] penalty1;
     private final double[] penalty2;
-    /** Per step i and grid point g at [i · points + g]: 1/d, L_{i+1,i}, L_{i+2,i}, forward-substituted rhs. */
-    private final double[] inversePivot;
+    /** Per step i and grid point g at [(PAD + i) · points + g]: e_i, L_{i+1,i}, L_{i+2,i}, 1/d_i and the forward-substituted rhs. */
+    private final double[] upper;
     private final double[] lower1;
     private final double[] lower2;
+    private final double[] inversePivot;
     private final double[] forward;
-    /** The recurrences' state, one entry per grid point. */
-    private final double[] pivot1;
-    private final double[] pivot2;
-    private final double[] l1Prev1;
-    private final double[] l2Prev1;
-    private final double[] l2Prev2;
-    private final double[] fPrev1;
-    private final double[] fPrev2;
+    /** Per grid point: the smallest pivot, and z_{i+1}, z_{i+2} of the backward sweep. */
     private final double[] smallestPivot;
     private final double[] zNext1;
     private final double[] zNext2;
 
     GridSolver(int n, double[] lambdas) {
-        WhittakerSolver bands = new WhittakerSolver(n);
         this.n = n;
         this.points = lambdas.length;
         this.lambda = lambdas.clone();
-        penalty0 = new double[n];
-        penalty1 = new double[n];
-        penalty2 = new double[n];
-        bands.penaltyBands(penalty0, penalty1, penalty2);
-        inversePivot = new double[n * points];
-        lower1 = new double[n * points];
-        lower2 = new double[n * points];
-        forward = new double[n * points];
-        pivot1 = new double[points];
-        pivot2 = new double[points];
-        l1Prev1 = new double[points];
-        l2Prev1 = new double[points];
-        l2Prev2 = new double[points];
-        fPrev1 = new double[points];
-        fPrev2 = new double[points];
+        double[] d0 = new double[n];
+        double[] d1 = new double[n];
+        double[] d2 = new double[n];
+        new WhittakerSolver(n).penaltyBands(d0, d1, d2);
+        penalty0 = new double[n + PAD];
+        penalty1 = new double[n + PAD];
+        penalty2 = new double[n + PAD];
+        System.arraycopy(d0, 0, penalty0, PAD, n);
+        System.arraycopy(d1, 0, penalty1, PAD, n);
+        System.arraycopy(d2, 0, penalty2, PAD, n);
+        int size = (n + PAD) * points;
+        upper = new double[size];
+        lower1 = new double[size];
+        lower2 = new double[size];
+        inversePivot = new double[size];
+        forward = new double[size];
         smallestPivot = new double[points];
         zNext1 = new double[points];
         zNext2 = new double[points];
@@ -68,60 +76,49 @@ final class GridSolver {
      * @param w the weights, at least two positive
      */
     void evaluate(double[] y, double[] w, double[] fidelity, double[] roughness) {
-        java.util.Arrays.fill(pivot1, 0);
-        java.util.Arrays.fill(pivot2, 0);
-        java.util.Arrays.fill(l1Prev1, 0);
-        java.util.Arrays.fill(l2Prev1, 0);
-        java.util.Arrays.fill(l2Prev2, 0);
-        java.util.Arrays.fill(fPrev1, 0);
-        java.util.Arrays.fill(fPrev2, 0);
-        java.util.Arrays.fill(smallestPivot, Double.POSITIVE_INFINITY);
+        Arrays.fill(smallestPivot, Double.POSITIVE_INFINITY);
         for (int i = 0; i < n; i++) {
             double wi = w[i];
             double wy = wi * y[i];
-            double p0 = penalty0[i];
-            double p1 = penalty1[i];
-            double p2 = penalty2[i];
-            int base = i * points;
+            double p0 = penalty0[PAD + i];
+            double p1 = penalty1[PAD + i];
+            double p2 = penalty2[PAD + i];
+            double p2Before2 = penalty2[i];
+            int row = (PAD + i) * points;
+            int before1 = row - points;
+            int before2 = before1 - points;
             for (int g = 0; g < points; g++) {
                 double lam = lambda[g];
-                double d1 = pivot1[g];
-                double l1 = l1Prev1[g];
-                double l2pp = l2Prev2[g];
-                double pivot = wi + lam * p0 - d1 * l1 * l1 - pivot2[g] * l2pp * l2pp;
+                double e1 = upper[before1 + g];
+                double l1 = lower1[before1 + g];
+                double l2 = lower2[before1 + g];
+                double l2Before2 = lower2[before2 + g];
+                double pivot = wi + lam * p0 - e1 * l1 - lam * p2Before2 * l2Before2;
                 double inverse = 1 / pivot;
-                double newL1 = (lam * p1 - d1 * l1 * l2Prev1[g]) * inverse;
-                double newL2 = lam * p2 * inverse;
-                double f = wy - l1 * fPrev1[g] - l2pp * fPrev2[g];
-                inversePivot[base + g] = inverse;
-                lower1[base + g] = newL1;
-                lower2[base + g] = newL2;
-                forward[base + g] = f;
+                double e = lam * p1 - e1 * l2;
+                upper[row + g] = e;
+                lower1[row + g] = e * inverse;
+                lower2[row + g] = lam * p2 * inverse;
+                inversePivot[row + g] = inverse;
+                forward[row + g] = wy - l1 * forward[before1 + g] - l2Before2 * forward[before2 + g];
                 double smallest = smallestPivot[g];
                 smallestPivot[g] = pivot > smallest ? smallest : pivot;
-                pivot2[g] = d1;
-                pivot1[g] = pivot;
-                l2Prev2[g] = l2Prev1[g];
-                l2Prev1[g] = newL2;
-                l1Prev1[g] = newL1;
-                fPrev2[g] = fPrev1[g];
-                fPrev1[g] = f;
             }
         }
-        java.util.Arrays.fill(fidelity, 0, points, 0);
-        java.util.Arrays.fill(roughness, 0, points, 0);
-        java.util.Arrays.fill(zNext1, 0);
-        java.util.Arrays.fill(zNext2, 0);
+        Arrays.fill(fidelity, 0, points, 0);
+        Arrays.fill(roughness, 0, points, 0);
+        Arrays.fill(zNext1, 0);
+        Arrays.fill(zNext2, 0);
         for (int i = n - 1; i >= 0; i--) {
             double wi = w[i];
             double yi = y[i];
-            int base = i * points;
+            int row = (PAD + i) * points;
             // Δ²z_i needs z_{i+1} and z_{i+2}, which exist from i = n − 3 on.
             double hasSecondDifference = i <= n - 3 ? 1 : 0;
             for (int g = 0; g < points; g++) {
                 double z1 = zNext1[g];
                 double z2 = zNext2[g];
-                double z = forward[base + g] * inversePivot[base + g] - lower1[base + g] * z1 - lower2[base + g] * z2;
+                double z = forward[row + g] * inversePivot[row + g] - lower1[row + g] * z1 - lower2[row + g] * z2;
                 double r = yi - z;
                 fidelity[g] += wi * r * r;
                 double d2 = z - 2 * z1 + z2;

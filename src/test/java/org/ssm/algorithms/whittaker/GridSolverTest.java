@@ -35,9 +35,11 @@ class GridSolverTest {
             for (int i = 0; i + 2 < n; i++) {
                 r += (z[i] - 2 * z[i + 1] + z[i + 2]) * (z[i] - 2 * z[i + 1] + z[i + 2]);
             }
-            // The same factorisation; only the order of the sums differs: relative 1e-12 is ~1e4 ulps.
-            assertEquals(f, fidelity[g], 1e-12 * f, "fidelity at lambda " + lambdas[g]);
-            assertEquals(r, roughness[g], 1e-12 * r, "roughness at lambda " + lambdas[g]);
+            // Two algebraically equal, backward-stable factorisations (GridSolver scales the sub-diagonal
+            // differently) and sums in opposite orders: z agrees to about cond · 1e-16 ≈ 1e-11 at λ = 1e4,
+            // and R, built from second differences ~1e-2 of z, to ~1e-9 relative at worst (1e-12 observed).
+            assertEquals(f, fidelity[g], 1e-9 * f, "fidelity at lambda " + lambdas[g]);
+            assertEquals(r, roughness[g], 1e-9 * r, "roughness at lambda " + lambdas[g]);
         }
     }
 

@@ -66,12 +66,16 @@ public final class WhittakerBenchmark {
             SeriesBuffer logLambda = new SeriesBuffer(grid, List.of(), 1);
             System.gc();
             resetPeaks();
+            long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
             smoother.smooth(input, null, output, logLambda, Monitor.NONE);
             double s = seconds(t0);
+            double cpu = (processCpuNanos() - cpu0) / 1e9;
             long series = (long) grid.size();
-            System.out.printf(Locale.ROOT, "%s: %d series in %.1f s = %.2f million series/minute; peak heap %s%n",
-                    label, series, s, series / s * 60 / 1e6, peakHeap());
+            System.out.printf(Locale.ROOT, "%s: %d series in %.1f s = %.2f million series/minute (%.2f million per"
+                    + " CPU-minute, load average %.1f); peak heap %s%n", label, series, s, series / s * 60 / 1e6,
+                    series / cpu * 60 / 1e6, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    peakHeap());
             check(output, logLambda);
         }
     }
@@ -152,6 +156,12 @@ public final class WhittakerBenchmark {
             }
         }
         return (sum >> 20) + " MiB (" + pools + " MiB)";
+    }
+
+    /** CPU time of this JVM, all threads: a figure less sensitive than wall time to other jobs on the machine. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double seconds(long start) {
