@@ -51,10 +51,6 @@ final class SeriesKernel {
         gridSolver = points == 0 ? null : new GridSolver(n, gridLambda);
     }
 
-    int length() {
-        return n;
-    }
-
     /**
      * Smooths series {@code cell} of a block ({@code values[date][cell]}) in place.
      *
