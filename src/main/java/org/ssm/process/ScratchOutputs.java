@@ -1,60 +1,68 @@
 package org.ssm.process;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.ref.Cleaner;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.geotools.coverage.grid.GridCoverage2D;
 import org.ssm.grid.GridGeometry;
 import org.ssm.io.Coverages;
 import org.ssm.io.ScratchSeries;
 
 /**
- * Series outputs too large for the heap: written to a memory-mapped {@link ScratchSeries} and
- * returned as a coverage that reads it tile by tile. Whoever consumes a process result (the host's
- * GeoTIFF writer, GeoServer's WPS encoder) drops the coverage afterwards; the scratch file is then
- * deleted when the coverage is garbage collected, or when the JVM exits normally, whichever comes
- * first.
+ * Series outputs written date by date into memory-mapped scratch files and returned as coverages
+ * that read them lazily, so that a result larger than the heap can be produced and encoded (the
+ * GeoTIFF writer pulls it tile by tile).
+ *
+ * <p>A scratch file lives as long as its coverage: it is closed and deleted once the coverage is no
+ * longer reachable. Scratch series never turned into a coverage (the run failed) are deleted on
+ * {@link #close()}, so nothing half-written survives.
  */
-final class ScratchOutputs {
+final class ScratchOutputs implements AutoCloseable {
+
+    /** Where scratch files go: {@code <java.io.tmpdir>/ssm-scratch}. */
+    static final Path DIR = Path.of(System.getProperty("java.io.tmpdir"), "ssm-scratch");
 
     private static final Cleaner CLEANER = Cleaner.create();
 
-    /** Scratch series behind coverages not yet collected. */
-    private static final Set<ScratchSeries> OPEN = ConcurrentHashMap.newKeySet();
+    private final List<ScratchSeries> pending = new ArrayList<>();
 
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(ScratchOutputs::closeQuietly),
-                "ssm-scratch-cleanup"));
+    /** A new scratch series of {@code bands} bands. */
+    ScratchSeries create(GridGeometry geometry, List<LocalDate> dates, int bands) {
+        try {
+            ScratchSeries series = ScratchSeries.create(DIR, geometry, dates, bands);
+            pending.add(series);
+            return series;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a scratch series under " + DIR, e);
+        }
     }
 
-    private ScratchOutputs() {}
-
-    /** A new scratch series under {@code java.io.tmpdir}/ssm-scratch. */
-    static ScratchSeries create(GridGeometry geometry, List<LocalDate> dates, int bands) throws IOException {
-        return ScratchSeries.create(Path.of(System.getProperty("java.io.tmpdir"), "ssm-scratch"), geometry, dates, bands);
-    }
-
-    /** A coverage named {@code name} over {@code scratch}, which is closed once the coverage is unreachable. */
-    static GridCoverage2D coverage(String name, ScratchSeries scratch) {
-        GridCoverage2D coverage = Coverages.toCoverage(name, scratch);
-        OPEN.add(scratch);
-        // The action must not reach the coverage, or the coverage would never become unreachable.
-        CLEANER.register(coverage, () -> {
-            OPEN.remove(scratch);
-            closeQuietly(scratch);
-        });
+    /** The coverage named {@code variable} over {@code series}, which is deleted when the coverage is collected. */
+    GridCoverage2D coverage(String variable, ScratchSeries series) {
+        if (!pending.remove(series)) {
+            throw new IllegalArgumentException("not a pending scratch series of this run");
+        }
+        GridCoverage2D coverage = Coverages.toCoverage(variable, series);
+        CLEANER.register(coverage, () -> closeQuietly(series));
         return coverage;
     }
 
-    static void closeQuietly(ScratchSeries scratch) {
+    /** Deletes the scratch series that did not become coverages. */
+    @Override
+    public void close() {
+        pending.forEach(ScratchOutputs::closeQuietly);
+        pending.clear();
+    }
+
+    private static void closeQuietly(ScratchSeries series) {
         try {
-            scratch.close();
+            series.close();
         } catch (IOException e) {
-            // A scratch file that cannot be deleted stays in the temporary directory; nothing else depends on it.
+            // A scratch file that cannot be deleted is left to the temporary folder's own cleaning.
         }
     }
 }

@@ -78,20 +78,16 @@ public class WhittakerSmoothProcess {
         // Weights are matched to the series by band, whatever their band descriptions say.
         SeriesReader weightValues = weights == null ? null : Coverages.reader("weights", weights, List.of());
         SeriesBuffer logLambda = new SeriesBuffer(values.geometry(), List.of(), 1);
-        ScratchSeries smoothed = null;
-        try {
-            smoothed = ScratchOutputs.create(values.geometry(), values.dates(), values.bands());
+        Map<String, Object> result = new LinkedHashMap<>();
+        // Closing the outputs deletes a scratch series that did not become a coverage (a failed run).
+        try (ScratchOutputs outputs = new ScratchOutputs()) {
+            ScratchSeries smoothed = outputs.create(values.geometry(), values.dates(), values.bands());
             WhittakerSmoother.of(selection).smooth(values, weightValues, smoothed, logLambda,
                     ProcessSupport.monitor(listener));
+            result.put("smoothed", outputs.coverage(series.getName().toString(), smoothed));
         } catch (IOException e) {
-            closeQuietly(smoothed);
             throw new ProcessException("the smoothed series could not be stored: " + e.getMessage(), e);
-        } catch (RuntimeException | Error e) {
-            closeQuietly(smoothed);
-            throw e;
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("smoothed", ScratchOutputs.coverage(series.getName().toString(), smoothed));
         if (selection instanceof LambdaSelection.VCurve) {
             GridSeries lambdas = logLambda.toSeries();
             result.put("logLambda", Coverages.toCoverage(LAMBDA_VARIABLE, lambdas));
@@ -100,11 +96,5 @@ public class WhittakerSmoothProcess {
             result.put(ProcessSupport.DATES, SeriesDates.format(values.dates()));
         }
         return result;
-    }
-
-    private static void closeQuietly(ScratchSeries scratch) {
-        if (scratch != null) {
-            ScratchOutputs.closeQuietly(scratch);
-        }
     }
 }
