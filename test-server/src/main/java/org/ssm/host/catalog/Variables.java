@@ -28,7 +28,8 @@ public final class Variables {
             Map.entry("pixel-class", new Variable("pixel class", "class")),
             Map.entry("station-error", new Variable("station error", "m3 m-3")),
             Map.entry("fill-distance", new Variable("days to the gap-filling dates", "d")),
-            Map.entry("qc-mask", new Variable("quality mask (1 kept, 0 rejected)", "1")));
+            Map.entry("qc-mask", new Variable("quality mask (1 kept, 0 rejected)", "1")),
+            Map.entry("lambda", new Variable("Whittaker smoothing parameter, log10 lambda", "1")));
 
     private Variables() {}
 

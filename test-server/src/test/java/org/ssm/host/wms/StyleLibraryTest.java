@@ -36,7 +36,8 @@ class StyleLibraryTest {
             Map.entry("landcover", new Object[] {ColorMapStyle.Type.VALUES, 1.0, 5.0, ""}),
             Map.entry("reflectance", new Object[] {ColorMapStyle.Type.RAMP, 0.0, 0.6, ""}),
             Map.entry("fill-distance", new Object[] {ColorMapStyle.Type.RAMP, 0.0, 30.0, "(days)"}),
-            Map.entry("qc-mask", new Object[] {ColorMapStyle.Type.VALUES, 0.0, 1.0, ""}));
+            Map.entry("qc-mask", new Object[] {ColorMapStyle.Type.VALUES, 0.0, 1.0, ""}),
+            Map.entry("lambda", new Object[] {ColorMapStyle.Type.RAMP, -2.0, 1.0, "log10"}));
 
     @Test
     void everyBundledStyleLoadsWithItsRangeAndUnits() {
