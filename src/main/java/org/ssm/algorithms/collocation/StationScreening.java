@@ -40,8 +40,12 @@ public final class StationScreening {
      */
     public static final double DEFAULT_MIN_INSITU_RHO2 = 0.5;
 
-    /** Default scaling reference: the in-situ sensor (pytesmo's default, member 0). */
-    public static final String DEFAULT_SCALING_REFERENCE = "insitu";
+    /**
+     * Default scaling reference, the name of a {@link Product}: the in-situ sensor (pytesmo's default,
+     * member 0), so that every error deviation is in the station's units, the units of the
+     * downscaled product it will train.
+     */
+    public static final String DEFAULT_SCALING_REFERENCE = "INSITU";
 
     private final ScreeningParameters parameters;
 
