@@ -24,7 +24,7 @@ import org.ssm.io.Json;
  * <p>Tolerance 1e-9 relative. Both sides parse the same decimal text into doubles and compute the
  * same closed forms in double precision; they differ only in the order of summation (NumPy sums
  * pairwise, this code sequentially), about n·ε ≈ 1e-13 relative in a covariance for n ≤ 1000. The
- * error variance Q_ii − Q_ij Q_ik / Q_jk loses a factor Q_ii / σ²_ε ≤ 1 / (1 − ρ²) ≤ 25 of that to
+ * error variance Q_ii − Q_ij Q_ik / Q_jk loses a factor Q_ii / σ²_ε = 1 / (1 − ρ²) ≤ 15 of that to
  * cancellation in these files (largest ρ² 0.93), and the SNR a similar factor; 1e-9 leaves a margin
  * of 1e3 above that while still catching any difference of formula or convention.
  */
