@@ -20,7 +20,8 @@ public class SsmProcessFactory extends AnnotatedBeanProcessFactory {
                 DisPATChProcess.class,
                 QualityMaskProcess.class,
                 GapFillLSTProcess.class,
-                WhittakerSmoothProcess.class);
+                WhittakerSmoothProcess.class,
+                TripleCollocationProcess.class);
     }
 
     /** Every process reports progress through its ProgressListener and can be cancelled with it. */
