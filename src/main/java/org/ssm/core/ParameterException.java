@@ -25,7 +25,11 @@ public class ParameterException extends IllegalArgumentException {
         return new ParameterException(parameter, reason);
     }
 
-    private ParameterException(String parameter, String reason) {
+    /**
+     * For subclasses whose message is a reason rather than a single value: the message reads
+     * {@code parameter: reason}.
+     */
+    protected ParameterException(String parameter, String reason) {
         super(parameter + ": " + reason);
         this.parameter = parameter;
     }
