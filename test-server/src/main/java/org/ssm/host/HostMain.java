@@ -22,7 +22,7 @@ import org.ssm.scenario.TwinExperimentConfig;
 
 /**
  * The main job ({@code test-server/run}): starts the host, makes sure the twin-experiment scenario
- * is generated and published, runs {@code ssm:DisPATCh} on it through the host's own WPS, prints
+ * (rasters and the station layer {@code twin_stations}) is generated and published, runs {@code ssm:DisPATCh} on it through the host's own WPS, prints
  * the URLs to open, and serves until stopped.
  *
  * <pre>
@@ -180,6 +180,8 @@ public final class HostMain {
                     + dispatchLayer + "&subset=time(\"" + date + "\")");
         }
         out.println("  layers: " + String.join(", ", host.catalog().layers().stream().map(Layer::name).toList()));
+        out.println("  station layers: " + String.join(", ", host.catalog().stationLayers().stream()
+                .map(org.ssm.host.catalog.StationLayer::name).toList()));
         out.flush();
     }
 

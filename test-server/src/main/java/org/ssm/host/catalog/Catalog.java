@@ -27,6 +27,9 @@ import org.ssm.grid.GridGeometry;
 import org.ssm.grid.GridSeries;
 import org.ssm.io.FileTrees;
 import org.ssm.io.GeoTiff;
+import org.ssm.io.Json;
+import org.ssm.io.StationsGeoJson;
+import org.ssm.stations.StationSeries;
 
 /**
  * The published layers, kept in a data directory so that they survive a restart.
@@ -35,15 +38,30 @@ import org.ssm.io.GeoTiff;
  * GeoTIFF per date ({@code <date>.tif}, or {@code static.tif} for an undated layer), so that a map
  * of one date reads one small file whatever the length of the series. A layer is written into a
  * hidden folder and renamed into place when complete. Decoded bands are kept in a bounded cache.
+ *
+ * <p>A station layer ({@link StationLayer}) is a folder {@code layers/<name>/} holding {@code layer.json}
+ * (with {@code "kind": "stations"}) and {@code stations.geojson}, the readings as SPEC §4 GeoJSON. Raster
+ * and station layers share one namespace: publishing either kind replaces a layer of that name.
  */
 public final class Catalog {
 
     private static final Logger LOG = LoggerFactory.getLogger(Catalog.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,127}");
     private static final String STATIC_BAND = "static";
+    private static final String STATIONS_FILE = "stations.geojson";
+    /** Station layers whose readings stay decoded; a map or a query of another one reads its file again. */
+    private static final int STATION_CACHE_LAYERS = 8;
 
     private final Path root;
     private final Map<String, Layer> layers = new ConcurrentHashMap<>();
+    private final Map<String, StationLayer> stationLayers = new ConcurrentHashMap<>();
+    private final Map<String, List<StationSeries>> stationCache = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, List<StationSeries>> eldest) {
+                    return size() > STATION_CACHE_LAYERS;
+                }
+            });
     private final BandCache cache;
 
     private Catalog(Path root, long cacheBytes) {
@@ -67,7 +85,13 @@ public final class Catalog {
                 Path meta = dir.resolve("layer.json");
                 if (Files.isRegularFile(meta)) {
                     try {
-                        catalog.layers.put(name, LayerJson.read(Files.readString(meta, StandardCharsets.UTF_8)));
+                        String json = Files.readString(meta, StandardCharsets.UTF_8);
+                        Map<String, Object> document = Json.parseObject(json);
+                        if (StationLayerJson.isStations(document)) {
+                            catalog.stationLayers.put(name, StationLayerJson.read(document));
+                        } else {
+                            catalog.layers.put(name, LayerJson.read(json));
+                        }
                     } catch (RuntimeException e) {
                         LOG.warn("skipping layer {}: unreadable layer.json ({})", name, e.getMessage());
                     }
@@ -77,15 +101,34 @@ public final class Catalog {
         return catalog;
     }
 
-    /** Every layer, by name. */
+    /** Every raster layer, by name (the WMS layers and WCS coverages). */
     public List<Layer> layers() {
         List<Layer> list = new ArrayList<>(layers.values());
         list.sort(Comparator.comparing(Layer::name));
         return list;
     }
 
+    /** The raster layer called {@code name}. */
     public Optional<Layer> find(String name) {
         return name == null ? Optional.empty() : Optional.ofNullable(layers.get(name));
+    }
+
+    /** The layer of either kind called {@code name}. */
+    public Optional<PublishedLayer> findAny(String name) {
+        Optional<PublishedLayer> raster = find(name).map(l -> l);
+        return raster.isPresent() ? raster : findStations(name).map(l -> l);
+    }
+
+    /** Every station layer, by name (WMS layers only). */
+    public List<StationLayer> stationLayers() {
+        List<StationLayer> list = new ArrayList<>(stationLayers.values());
+        list.sort(Comparator.comparing(StationLayer::name));
+        return list;
+    }
+
+    /** The station layer called {@code name}. */
+    public Optional<StationLayer> findStations(String name) {
+        return name == null ? Optional.empty() : Optional.ofNullable(stationLayers.get(name));
     }
 
     /** Whether {@code name} may name a layer (an XML NCName of at most 128 characters). */
@@ -100,10 +143,7 @@ public final class Catalog {
      */
     public Layer publish(String name, String title, String description, String style, String units, String origin,
             GridSeries series) throws IOException {
-        if (!isValidName(name)) {
-            throw new ParameterException("name", name, "a layer name of letters, digits, '_', '.' and '-', not"
-                    + " starting with a digit, at most 128 characters");
-        }
+        requireValidName(name);
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (int b = 0; b < series.size(); b++) {
@@ -124,26 +164,87 @@ public final class Catalog {
         try {
             writeBands(tmp, layer, series);
             Files.writeString(tmp.resolve("layer.json"), LayerJson.write(layer), StandardCharsets.UTF_8);
-            Path target = root.resolve(name);
-            synchronized (this) {
-                Path old = null;
-                if (Files.exists(target)) {
-                    old = Files.createTempDirectory(root, "." + name + "-old-");
-                    Files.delete(old);
-                    Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-                }
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-                layers.put(name, layer);
-                cache.evictLayer(name);
-                if (old != null) {
-                    FileTrees.deleteRecursively(old);
-                }
-            }
+            install(tmp, name, () -> layers.put(name, layer));
             return layer;
         } finally {
             if (Files.exists(tmp)) {
                 FileTrees.deleteRecursively(tmp);
             }
+        }
+    }
+
+    /**
+     * Publishes {@code stations} as station layer {@code name}, replacing a layer of that name.
+     *
+     * @return the published layer
+     */
+    public StationLayer publishStations(String name, String title, String description, String origin,
+            List<StationSeries> stations) throws IOException {
+        requireValidName(name);
+        if (stations.isEmpty()) {
+            throw ParameterException.because("stations", "layer " + name + " would hold no station");
+        }
+        StationLayer layer = StationLayer.of(name, title, description, origin, stations);
+        Path tmp = Files.createTempDirectory(root, "." + name + "-");
+        try {
+            Files.writeString(tmp.resolve(STATIONS_FILE), StationsGeoJson.write(stations), StandardCharsets.UTF_8);
+            Files.writeString(tmp.resolve("layer.json"), StationLayerJson.write(layer), StandardCharsets.UTF_8);
+            install(tmp, name, () -> stationLayers.put(name, layer));
+            return layer;
+        } finally {
+            if (Files.exists(tmp)) {
+                FileTrees.deleteRecursively(tmp);
+            }
+        }
+    }
+
+    /** The readings of a station layer (do not modify), decoded once and kept for the recent layers. */
+    public List<StationSeries> stations(StationLayer layer) {
+        List<StationSeries> cached = stationCache.get(layer.name());
+        if (cached != null) {
+            return cached;
+        }
+        try {
+            List<StationSeries> read = StationsGeoJson.read(layer.name(),
+                    Files.readString(root.resolve(layer.name()).resolve(STATIONS_FILE), StandardCharsets.UTF_8));
+            if (stationLayers.get(layer.name()) == layer) {
+                stationCache.put(layer.name(), read);
+            }
+            return read;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Moves a complete layer folder into place under {@code name}, replacing a layer of either kind,
+     * and registers it; readers never see a half-written layer.
+     */
+    private void install(Path tmp, String name, Runnable register) throws IOException {
+        Path target = root.resolve(name);
+        synchronized (this) {
+            Path old = null;
+            if (Files.exists(target)) {
+                old = Files.createTempDirectory(root, "." + name + "-old-");
+                Files.delete(old);
+                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            layers.remove(name);
+            stationLayers.remove(name);
+            register.run();
+            cache.evictLayer(name);
+            stationCache.remove(name);
+            if (old != null) {
+                FileTrees.deleteRecursively(old);
+            }
+        }
+    }
+
+    private static void requireValidName(String name) {
+        if (!isValidName(name)) {
+            throw new ParameterException("name", name, "a layer name of letters, digits, '_', '.' and '-', not"
+                    + " starting with a digit, at most 128 characters");
         }
     }
 
@@ -218,13 +319,15 @@ public final class Catalog {
         return GridSeries.of(grid, dates, bands.toArray(new float[0][]));
     }
 
-    /** Removes a layer; returns whether it existed. */
+    /** Removes a layer of either kind; returns whether it existed. */
     public synchronized boolean remove(String name) throws IOException {
         Layer removed = layers.remove(name);
-        if (removed == null) {
+        StationLayer removedStations = stationLayers.remove(name);
+        if (removed == null && removedStations == null) {
             return false;
         }
         cache.evictLayer(name);
+        stationCache.remove(name);
         FileTrees.deleteRecursively(root.resolve(name));
         return true;
     }

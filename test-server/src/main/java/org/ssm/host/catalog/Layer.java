@@ -33,7 +33,7 @@ public record Layer(
         double min,
         double max,
         String origin,
-        Instant created) {
+        Instant created) implements PublishedLayer {
 
     public Layer {
         dates = List.copyOf(dates);

@@ -18,12 +18,15 @@ import org.ssm.scenario.TwinExperimentConfig;
 
 /**
  * The embedded default: the twin-experiment scenario in {@code <data>/scenario}, generated when
- * missing, and its rasters published as layers {@code twin_<variable>}.
+ * missing, its rasters published as layers {@code twin_<variable>} and its stations as the station
+ * layer {@value #STATIONS_LAYER}.
  */
 public final class DemoScenario {
 
     /** Prefix of the scenario's layer names. */
     public static final String PREFIX = "twin_";
+    /** The station layer of the scenario's in-situ sensors. */
+    public static final String STATIONS_LAYER = PREFIX + "stations";
 
     private DemoScenario() {}
 
@@ -50,6 +53,7 @@ public final class DemoScenario {
                 ScenarioLayer layer = layers.get(i);
                 names.add(publish(catalog, layer.variable(), layer.title(), layer.units(), layer.series()));
             }
+            names.add(publishStations(catalog, dir));
             return names;
         }
         List<Map<String, Object>> files = rasterFiles(ScenarioReader.manifest(dir));
@@ -64,7 +68,15 @@ public final class DemoScenario {
             }
             names.add(name);
         }
+        names.add(catalog.findStations(STATIONS_LAYER).isPresent() ? STATIONS_LAYER : publishStations(catalog, dir));
         return names;
+    }
+
+    private static String publishStations(Catalog catalog, Path dir) throws IOException {
+        catalog.publishStations(STATIONS_LAYER, "Twin experiment: in-situ stations", "The twin experiment's"
+                + " in-situ sensors (0-5 cm): the truth at each station's cell with sensor noise and representativeness"
+                + " error; a few are faulty (synthetic; see docs/scenario.md)", "scenario", ScenarioReader.stations(dir));
+        return STATIONS_LAYER;
     }
 
     @SuppressWarnings("unchecked")

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import org.ssm.host.catalog.Catalog;
 import org.ssm.host.catalog.Layer;
+import org.ssm.host.catalog.PublishedLayer;
+import org.ssm.host.catalog.StationLayer;
 import org.ssm.host.ows.Kvp;
 import org.ssm.host.ows.OwsException;
 
@@ -14,18 +16,21 @@ import org.ssm.host.ows.OwsException;
  * to query, the dates, and the encoding of the answer.
  *
  * @param map the map part (the GetMap parameters); its layers' bands are not used
- * @param queryLayers the layers to query, in the order of QUERY_LAYERS
+ * @param queryLayers the raster layers to query, in the order of QUERY_LAYERS
+ * @param queryStations the station layers to query, in the order of QUERY_LAYERS
  * @param i the pixel column, 0 at the left edge of the map
  * @param j the pixel row, 0 at the top edge of the map
  * @param infoFormat the encoding of the answer
- * @param featureCount FEATURE_COUNT; every layer yields at most one feature (its cell) whatever the count
+ * @param featureCount FEATURE_COUNT: a raster layer yields at most one feature (its cell) whatever the
+ *     count; a station layer yields up to this many stations, the nearest first
  * @param time the dates asked for
  */
-public record GetFeatureInfoRequest(GetMapRequest map, List<Layer> queryLayers, int i, int j, InfoFormat infoFormat,
-        int featureCount, TimeSelection time) {
+public record GetFeatureInfoRequest(GetMapRequest map, List<Layer> queryLayers, List<StationLayer> queryStations,
+        int i, int j, InfoFormat infoFormat, int featureCount, TimeSelection time) {
 
     public GetFeatureInfoRequest {
         queryLayers = List.copyOf(queryLayers);
+        queryStations = List.copyOf(queryStations);
     }
 
     /**
@@ -36,7 +41,10 @@ public record GetFeatureInfoRequest(GetMapRequest map, List<Layer> queryLayers, 
      */
     public static GetFeatureInfoRequest parse(Kvp kvp, Catalog catalog, StyleLibrary styles) {
         GetMapRequest map = GetMapRequest.parse(kvp, catalog, styles, true);
-        List<Layer> query = queryLayers(kvp.require("query_layers"), map, catalog);
+        List<PublishedLayer> queried = queryLayers(kvp.require("query_layers"), map, catalog);
+        List<Layer> query = queried.stream().filter(Layer.class::isInstance).map(Layer.class::cast).toList();
+        List<StationLayer> stations = queried.stream().filter(StationLayer.class::isInstance)
+                .map(StationLayer.class::cast).toList();
         boolean wms13 = GetMapRequest.isWms13(kvp);
         int i = pixel(kvp, wms13 ? "i" : "x", map.grid().width());
         int j = pixel(kvp, wms13 ? "j" : "y", map.grid().height());
@@ -47,13 +55,13 @@ public record GetFeatureInfoRequest(GetMapRequest map, List<Layer> queryLayers, 
             // Fail on a date a queried layer lacks now, before any band is read.
             time.select(layer);
         }
-        return new GetFeatureInfoRequest(map, query, i, j, format, count, time);
+        return new GetFeatureInfoRequest(map, query, stations, i, j, format, count, time);
     }
 
-    private static List<Layer> queryLayers(String text, GetMapRequest map, Catalog catalog) {
-        List<Layer> layers = new ArrayList<>();
-        for (Layer layer : GetMapRequest.layers(text, catalog, "query_layers")) {
-            boolean drawn = map.layers().stream().anyMatch(ml -> ml.layer().name().equals(layer.name()));
+    private static List<PublishedLayer> queryLayers(String text, GetMapRequest map, Catalog catalog) {
+        List<PublishedLayer> layers = new ArrayList<>();
+        for (PublishedLayer layer : GetMapRequest.layers(text, catalog, "query_layers")) {
+            boolean drawn = map.layers().stream().anyMatch(ml -> ml.name().equals(layer.name()));
             if (!drawn) {
                 // WMS 1.3.0 asks about features "on the map": a layer the map does not draw has none there.
                 throw WmsErrors.layerNotQueryable("query_layers", "QUERY_LAYERS=" + text + ": layer '" + layer.name()
@@ -67,7 +75,7 @@ public record GetFeatureInfoRequest(GetMapRequest map, List<Layer> queryLayers, 
     }
 
     private static List<String> names(GetMapRequest map) {
-        return map.layers().stream().map(ml -> ml.layer().name()).toList();
+        return map.layers().stream().map(GetMapRequest.Drawn::name).toList();
     }
 
     /** A pixel index within [0, size), or InvalidPoint naming {@code key}. */

@@ -12,20 +12,23 @@ import org.ssm.core.ParameterException;
 import org.ssm.grid.GridGeometry;
 import org.ssm.host.catalog.Catalog;
 import org.ssm.host.catalog.Layer;
+import org.ssm.host.catalog.PublishedLayer;
+import org.ssm.host.catalog.StationLayer;
 import org.ssm.host.ows.Kvp;
 import org.ssm.host.ows.OwsException;
 
 /**
  * A validated GetMap request: what to draw, in which grid, and how to encode it.
  *
- * @param layers the layers to draw, bottom first, each with its style and band
+ * @param layers the layers to draw, bottom first: rasters with their style and band, station layers
+ *     with their date
  * @param crs the request CRS
  * @param grid the output image as a grid in the request CRS (x first, north up)
  * @param format the image encoding
  * @param transparent whether pixels without data stay transparent (PNG only)
  * @param background the background colour 0xRRGGBB for opaque images
  */
-public record GetMapRequest(List<MapLayer> layers, WmsCrs crs, GridGeometry grid, ImageFormat format,
+public record GetMapRequest(List<Drawn> layers, WmsCrs crs, GridGeometry grid, ImageFormat format,
         boolean transparent, int background) {
 
     /** Largest WIDTH and HEIGHT, each, in pixels. */
@@ -33,14 +36,39 @@ public record GetMapRequest(List<MapLayer> layers, WmsCrs crs, GridGeometry grid
     /** Most layers drawn by one request. */
     public static final int MAX_LAYERS = 32;
 
+    /** One layer of a map: a raster or a station layer. */
+    public sealed interface Drawn permits MapLayer, StationMapLayer {
+        /** The layer name. */
+        String name();
+    }
+
     /**
-     * One layer of a map.
+     * One raster layer of a map.
      *
      * @param layer the catalogue layer
      * @param style the style it is drawn with
      * @param band the band drawn (the date's band for a series)
      */
-    public record MapLayer(Layer layer, ColorMapStyle style, int band) {}
+    public record MapLayer(Layer layer, ColorMapStyle style, int band) implements Drawn {
+        @Override
+        public String name() {
+            return layer.name();
+        }
+    }
+
+    /**
+     * One station layer of a map.
+     *
+     * @param layer the catalogue layer
+     * @param date the TIME asked for: stations with a reading that UTC date are drawn filled, the others as
+     *     rings; {@code null} draws every station filled
+     */
+    public record StationMapLayer(StationLayer layer, LocalDate date) implements Drawn {
+        @Override
+        public String name() {
+            return layer.name();
+        }
+    }
 
     public GetMapRequest {
         layers = List.copyOf(layers);
@@ -63,14 +91,19 @@ public record GetMapRequest(List<MapLayer> layers, WmsCrs crs, GridGeometry grid
      */
     static GetMapRequest parse(Kvp kvp, Catalog catalog, StyleLibrary styles, boolean featureInfo) {
         boolean wms13 = isWms13(kvp);
-        List<Layer> layers = layers(kvp.require("layers"), catalog, "layers");
+        List<PublishedLayer> layers = layers(kvp.require("layers"), catalog, "layers");
         List<String> styleNames = styleNames(kvp.get("styles"), layers.size());
         String time = featureInfo ? null : kvp.get("time");
-        List<MapLayer> mapLayers = new ArrayList<>();
+        List<Drawn> mapLayers = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
-            Layer layer = layers.get(i);
-            ColorMapStyle style = styles.resolve(layer, styleNames.get(i), "styles");
-            mapLayers.add(new MapLayer(layer, style, bandFor(layer, time)));
+            if (layers.get(i) instanceof StationLayer stations) {
+                StationStyle.requireKnown(stations, styleNames.get(i), "styles");
+                mapLayers.add(new StationMapLayer(stations, stationDate(time)));
+            } else {
+                Layer layer = (Layer) layers.get(i);
+                mapLayers.add(new MapLayer(layer, styles.resolve(layer, styleNames.get(i), "styles"),
+                        bandFor(layer, time)));
+            }
         }
         String crsKey = wms13 ? "crs" : "srs";
         WmsCrs crs = WmsCrs.parse(kvp.require(crsKey), crsKey, wms13);
@@ -98,16 +131,19 @@ public record GetMapRequest(List<MapLayer> layers, WmsCrs crs, GridGeometry grid
         return version == null || !version.strip().startsWith("1.1");
     }
 
-    /** The layers named by a comma list, checked against the catalogue; {@code key} names the parameter. */
-    static List<Layer> layers(String text, Catalog catalog, String key) {
+    /**
+     * The layers of either kind named by a comma list, checked against the catalogue; {@code key} names
+     * the parameter.
+     */
+    static List<PublishedLayer> layers(String text, Catalog catalog, String key) {
         String name = key.toUpperCase(Locale.ROOT);
-        List<Layer> layers = new ArrayList<>();
+        List<PublishedLayer> layers = new ArrayList<>();
         for (String part : text.split(",", -1)) {
             String layer = part.strip();
             if (layer.isEmpty()) {
                 throw WmsErrors.layerNotDefined(key, name + "=" + text + " has an empty layer name");
             }
-            layers.add(catalog.find(layer).orElseThrow(() -> WmsErrors.layerNotDefined(key,
+            layers.add(catalog.findAny(layer).orElseThrow(() -> WmsErrors.layerNotDefined(key,
                     "layer '" + layer + "' is not defined; GetCapabilities lists the layers")));
         }
         if (layers.size() > MAX_LAYERS) {
@@ -151,6 +187,14 @@ public record GetMapRequest(List<MapLayer> layers, WmsCrs crs, GridGeometry grid
                     + layer.dates().get(layer.dates().size() - 1) + "; GetCapabilities lists them)");
         }
         return band;
+    }
+
+    /**
+     * The date of a station layer for the TIME parameter, or {@code null} (every station drawn alike)
+     * when none is given. Any date is valid: on a date without readings every station is a ring.
+     */
+    static LocalDate stationDate(String time) {
+        return time == null || time.strip().equalsIgnoreCase("current") ? null : parseTime(time);
     }
 
     /** An ISO 8601 date or date-time as the UTC date it falls on. */

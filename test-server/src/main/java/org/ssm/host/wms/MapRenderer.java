@@ -3,10 +3,13 @@ package org.ssm.host.wms;
 import java.awt.AlphaComposite;
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -28,11 +31,13 @@ import org.ssm.grid.GridGeometry;
 import org.ssm.grid.GridSeries;
 import org.ssm.host.catalog.Catalog;
 import org.ssm.host.catalog.Layer;
+import org.ssm.stations.Observation;
+import org.ssm.stations.StationSeries;
 
 /**
  * Draws GetMap images: each layer's band is resampled (nearest neighbour, so that every pixel shows
  * a real value) onto the output grid in the request CRS, coloured by its style, and drawn over the
- * layers before it.
+ * layers before it. Station layers are drawn as circles at their stations ({@link StationStyle}).
  */
 public final class MapRenderer {
 
@@ -58,7 +63,13 @@ public final class MapRenderer {
             }
             g.setComposite(AlphaComposite.SrcOver);
             boolean empty = true;
-            for (GetMapRequest.MapLayer ml : request.layers()) {
+            for (GetMapRequest.Drawn drawn : request.layers()) {
+                if (drawn instanceof GetMapRequest.StationMapLayer stations) {
+                    drawStations(g, stations, request);
+                    empty = false;
+                    continue;
+                }
+                GetMapRequest.MapLayer ml = (GetMapRequest.MapLayer) drawn;
                 float[] values = sample(ml.layer(), ml.band(), request.crs(), grid);
                 if (values == null) {
                     continue;
@@ -78,6 +89,45 @@ public final class MapRenderer {
             g.dispose();
         }
         return canvas;
+    }
+
+    /**
+     * The stations of a layer as circles, rings first so that the stations that reported on the date
+     * stay on top where circles overlap.
+     */
+    private void drawStations(Graphics2D g, GetMapRequest.StationMapLayer layer, GetMapRequest request) {
+        List<StationSeries> stations = catalog.stations(layer.layer());
+        double[] px = StationPositions.of(stations, request.crs(), request.grid());
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        double margin = StationStyle.RADIUS + 2;
+        for (boolean filled : new boolean[] {false, true}) {
+            for (int s = 0; s < stations.size(); s++) {
+                double x = px[2 * s];
+                double y = px[2 * s + 1];
+                if (!(x > -margin && x < request.grid().width() + margin && y > -margin
+                        && y < request.grid().height() + margin)) {
+                    continue;
+                }
+                StationSeries station = stations.get(s);
+                if (reported(station, layer.date()) == filled) {
+                    StationStyle.draw(g, x, y, StationStyle.colour(layer.layer(), station.station().network()),
+                            filled);
+                }
+            }
+        }
+    }
+
+    /** Whether a station has a reading with a value on {@code date} (UTC); every station when no date. */
+    static boolean reported(StationSeries station, LocalDate date) {
+        if (date == null) {
+            return true;
+        }
+        for (Observation o : station.observations()) {
+            if (!Double.isNaN(o.sm()) && LocalDate.ofInstant(o.time(), ZoneOffset.UTC).equals(date)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int[] pixels(BufferedImage image) {

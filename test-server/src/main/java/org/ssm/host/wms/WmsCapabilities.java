@@ -16,13 +16,15 @@ import org.slf4j.LoggerFactory;
 import org.ssm.grid.GridGeometry;
 import org.ssm.grid.SeriesDates;
 import org.ssm.host.catalog.Layer;
+import org.ssm.host.catalog.StationLayer;
 import org.ssm.host.ows.Namespaces;
 import org.ssm.host.ows.XmlWriter;
 
 /**
  * Writes the WMS 1.3.0 capabilities document: the service, the operations, and every catalogue layer
  * under one root layer, with its extents in each offered CRS, its TIME dimension when it is a series,
- * and its default style with a legend URL.
+ * and its default style with a legend URL. Station layers follow the rasters, marked by the keyword
+ * {@value #STATIONS_KEYWORD}, with the dates of their readings as TIME dimension.
  */
 public final class WmsCapabilities {
 
@@ -30,6 +32,13 @@ public final class WmsCapabilities {
     public static final int MAX_LISTED_DATES = 100;
     /** The CRSs every layer is offered in, besides its own. */
     public static final List<String> COMMON_CRS = List.of("EPSG:4326", "CRS:84", "EPSG:3857");
+
+    /** The keyword that marks a station layer (points) among the raster layers. */
+    public static final String STATIONS_KEYWORD = "stations";
+    /** A station layer's box reaches this far beyond its outer stations, as a fraction of its span. */
+    private static final double STATION_MARGIN = 0.05;
+    /** ... and at least this far, in degrees, so that one station still has a box around it. */
+    private static final double STATION_MIN_MARGIN_DEG = 0.01;
 
     private static final Logger LOG = LoggerFactory.getLogger(WmsCapabilities.class);
     private static final double MERCATOR_MAX_LAT = 85.0511287798066;
@@ -49,6 +58,11 @@ public final class WmsCapabilities {
 
     /** The capabilities document listing {@code layers}. */
     public byte[] write(List<Layer> layers) {
+        return write(layers, List.of());
+    }
+
+    /** The capabilities document listing the raster {@code layers} and then the {@code stations} layers. */
+    public byte[] write(List<Layer> layers, List<StationLayer> stations) {
         Map<String, String> ns = new LinkedHashMap<>();
         ns.put("", Namespaces.WMS_13);
         ns.put("xlink", Namespaces.XLINK);
@@ -62,7 +76,7 @@ public final class WmsCapabilities {
         w.start("Capability");
         request(w);
         w.start("Exception").element("Format", "XML").end();
-        layers(w, layers);
+        layers(w, layers, stations);
         w.end();
         w.end();
         return w.toBytes();
@@ -116,8 +130,9 @@ public final class WmsCapabilities {
         w.start("OnlineResource").attr("xlink:type", "simple").attr("xlink:href", href).end();
     }
 
-    private void layers(XmlWriter w, List<Layer> layers) {
+    private void layers(XmlWriter w, List<Layer> layers, List<StationLayer> stations) {
         List<LayerExtent> extents = new ArrayList<>();
+        List<LayerExtent> stationExtents = new ArrayList<>();
         double west = 180;
         double south = 90;
         double east = -180;
@@ -130,7 +145,15 @@ public final class WmsCapabilities {
             east = Math.max(east, e.east);
             north = Math.max(north, e.north);
         }
-        if (layers.isEmpty()) {
+        for (StationLayer layer : stations) {
+            LayerExtent e = extent(layer);
+            stationExtents.add(e);
+            west = Math.min(west, e.west);
+            south = Math.min(south, e.south);
+            east = Math.max(east, e.east);
+            north = Math.max(north, e.north);
+        }
+        if (layers.isEmpty() && stations.isEmpty()) {
             west = -180;
             south = -90;
             east = 180;
@@ -148,7 +171,62 @@ public final class WmsCapabilities {
         for (int i = 0; i < layers.size(); i++) {
             layer(w, layers.get(i), extents.get(i));
         }
+        for (int i = 0; i < stations.size(); i++) {
+            stationLayer(w, stations.get(i), stationExtents.get(i));
+        }
         w.end();
+    }
+
+    private void stationLayer(XmlWriter w, StationLayer layer, LayerExtent e) {
+        w.start("Layer").attr("queryable", "1").attr("opaque", "0")
+                .element("Name", layer.name())
+                .element("Title", layer.title() == null || layer.title().isBlank() ? layer.name() : layer.title())
+                .element("Abstract", abstractOf(layer))
+                .start("KeywordList").element("Keyword", STATIONS_KEYWORD).end();
+        geographicBox(w, e.west, e.south, e.east, e.north);
+        box(w, "CRS:84", e.west, e.south, e.east, e.north);
+        box(w, "EPSG:4326", e.south, e.west, e.north, e.east);
+        if (e.mercator != null) {
+            box(w, "EPSG:3857", e.mercator[0], e.mercator[1], e.mercator[2], e.mercator[3]);
+        }
+        if (layer.isSeries()) {
+            w.start("Dimension").attr("name", "time").attr("units", "ISO8601").attr("multipleValues", "0")
+                    .attr("nearestValue", "0").attr("current", "0").text(timeExtent(layer.dates())).end();
+        }
+        int[] legend = StationStyle.legendSize(layer);
+        w.start("Style").element("Name", StationStyle.NAME).element("Title", StationStyle.TITLE)
+                .start("LegendURL").attr("width", legend[0]).attr("height", legend[1])
+                .element("Format", "image/png");
+        onlineResource(w, serviceUrl + "?service=WMS&version=1.3.0&request=GetLegendGraphic&format=image/png&layer="
+                + layer.name() + "&style=" + StationStyle.NAME);
+        w.end().end();
+        w.end();
+    }
+
+    private static String abstractOf(StationLayer layer) {
+        StringBuilder sb = new StringBuilder();
+        if (layer.description() != null && !layer.description().isBlank()) {
+            sb.append(layer.description().strip()).append(' ');
+        }
+        sb.append(layer.stations()).append(layer.stations() == 1 ? " station, " : " stations, ").append(layer.readings())
+                .append(" readings; networks: ").append(String.join(", ", layer.networks())).append('.');
+        sb.append(" Units: ").append(StationLayer.UNITS).append('.');
+        if (layer.origin() != null && !layer.origin().isBlank()) {
+            sb.append(" Produced by ").append(layer.origin()).append('.');
+        }
+        return sb.toString();
+    }
+
+    /** The box of a station layer: its stations and a margin, so that no station sits on the edge. */
+    private static LayerExtent extent(StationLayer layer) {
+        StationLayer.Extent x = layer.extent();
+        double margin = Math.max(STATION_MARGIN * Math.max(x.east() - x.west(), x.north() - x.south()),
+                STATION_MIN_MARGIN_DEG);
+        double west = clamp(x.west() - margin, -180, 180);
+        double east = clamp(x.east() + margin, -180, 180);
+        double south = clamp(x.south() - margin, -90, 90);
+        double north = clamp(x.north() + margin, -90, 90);
+        return new LayerExtent(west, south, east, north, mercator(west, south, east, north), null, null);
     }
 
     private void layer(XmlWriter w, Layer layer, LayerExtent e) {

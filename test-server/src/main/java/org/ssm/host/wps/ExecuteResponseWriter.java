@@ -93,7 +93,10 @@ final class ExecuteResponseWriter {
             w.start("wps:Output").element("ows:Identifier", o.id())
                     .element("ows:Title", p == null || p.title == null ? o.id() : p.title.toString());
             String layer = layers.get(o.id());
-            if (layer != null) {
+            if (layer != null && p != null && org.geotools.feature.FeatureCollection.class.isAssignableFrom(p.type)) {
+                w.element("ows:Abstract", "Published as station layer " + layer + ": " + run.baseUrl
+                        + "/wms?service=WMS&version=1.3.0&request=GetCapabilities");
+            } else if (layer != null) {
                 w.element("ows:Abstract", "Published as layer " + layer + ": " + run.baseUrl
                         + "/wms?service=WMS&version=1.3.0&request=GetCapabilities and " + run.baseUrl
                         + "/wcs?service=WCS&version=2.0.1&request=DescribeCoverage&coverageId=" + layer);

@@ -42,11 +42,13 @@ import org.ssm.host.wps.ProcessRegistry.ProcessInfo;
 import org.ssm.host.wps.Run.StoredOutput;
 import org.ssm.io.Coverages;
 import org.ssm.io.FileTrees;
+import org.ssm.process.StationFeatures;
+import org.ssm.stations.StationSeries;
 
 /**
  * Runs WPS executions: validates them, runs them synchronously or in a bounded queue, keeps their
- * status and outputs in {@code <data>/wps/runs/<id>/}, and publishes every raster output at once as
- * a catalogue layer named {@code <Process>_<run id>_<output>}.
+ * status and outputs in {@code <data>/wps/runs/<id>/}, and publishes every raster output and every
+ * output of station readings at once as a catalogue layer named {@code <Process>_<run id>_<output>}.
  *
  * <p>A failed execution leaves no layer and no output file behind; an asynchronous one keeps only
  * its status document, which reports the failure. Runs are cancelled when dismissed or when they
@@ -231,6 +233,11 @@ public final class WpsService implements AutoCloseable {
                     String layer = publish(run, e.getKey(), coverage);
                     published.add(layer);
                     layers.put(e.getKey(), layer);
+                } else if (e.getValue() instanceof SimpleFeatureCollection features
+                        && StationPublication.isStations(features) && !features.isEmpty()) {
+                    String layer = publishStations(run, e.getKey(), features);
+                    published.add(layer);
+                    layers.put(e.getKey(), layer);
                 }
             }
             run.progress.complete();
@@ -301,6 +308,15 @@ public final class WpsService implements AutoCloseable {
         catalog.publish(name, title, "Output '" + output + "' of " + run.process.identifier() + " run " + run.id
                 + " (" + run.created + ")", style, Variables.units(style), run.process.identifier() + " run " + run.id,
                 series);
+        return name;
+    }
+
+    private String publishStations(Run run, String output, SimpleFeatureCollection features) throws IOException {
+        String name = run.process.localName() + "_" + run.id + "_" + output;
+        List<StationSeries> stations = StationFeatures.toSeries(output, features);
+        catalog.publishStations(name, run.process.identifier() + " " + output + " (stations), run " + run.id,
+                "Output '" + output + "' of " + run.process.identifier() + " run " + run.id + " (" + run.created + ")",
+                run.process.identifier() + " run " + run.id, stations);
         return name;
     }
 
