@@ -4,15 +4,20 @@
 Run with Debian's /usr/bin/python3 (python3-selenium, chromium, chromium-driver). Environment:
   SSM_BASE_URL    base URL of the host, e.g. http://localhost:8080
   SSM_LAYER       a time-enabled (series) layer
+  SSM_STATION_LAYER   a station layer (points)
+  SSM_STATION         the id of one of its stations, away from the map's edges
+  SSM_STATION_LONLAT  that station's position, "lon,lat" in degrees
   SSM_SCREENSHOT  optional: a PNG file to write a screenshot of the viewer to, at the end
 
 What the page shows is checked against what the host itself answers: the dates come from the WMS
 capabilities read here with ElementTree, and the clicked point's series from the same GetFeatureInfo
-URL fetched here with urllib. Exits non-zero on any failure.
+URL fetched here with urllib. The station is clicked where its Web Mercator position falls on the map
+image, computed here from the image's BBOX. Exits non-zero on any failure.
 """
 
 import datetime
 import json
+import math
 import os
 import shutil
 import sys
@@ -35,6 +40,10 @@ except ImportError:
 
 BASE = os.environ["SSM_BASE_URL"].rstrip("/")
 LAYER = os.environ["SSM_LAYER"]
+STATION_LAYER = os.environ["SSM_STATION_LAYER"]
+STATION = os.environ["SSM_STATION"]
+STATION_LONLAT = [float(v) for v in os.environ["SSM_STATION_LONLAT"].split(",")]
+R = 6378137.0
 SCREENSHOT = os.environ.get("SSM_SCREENSHOT")
 WMS = "{http://www.opengis.net/wms}"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -63,17 +72,18 @@ def expand_times(text):
     return out
 
 
-def layer_dates():
+def layer_dates(wanted=None):
+    wanted = wanted or LAYER
     url = BASE + "/wms?service=WMS&version=1.3.0&request=GetCapabilities"
     root = ET.fromstring(urllib.request.urlopen(url, timeout=30).read())
     for layer in root.iter(WMS + "Layer"):
         name = layer.find(WMS + "Name")
-        if name is not None and name.text == LAYER:
+        if name is not None and name.text == wanted:
             for dim in layer.findall(WMS + "Dimension"):
                 if dim.get("name").lower() == "time":
                     return expand_times(dim.text)
-            raise AssertionError("layer %s has no TIME dimension: SSM_LAYER must be a series" % LAYER)
-    raise AssertionError("layer %s is not in the capabilities" % LAYER)
+            raise AssertionError("layer %s has no TIME dimension: it must be a series" % wanted)
+    raise AssertionError("layer %s is not in the capabilities" % wanted)
 
 
 def query_param(url, key):
@@ -110,13 +120,14 @@ def map_image_state(driver):
                             "return [i.getAttribute('src') || '', i.naturalWidth, i.complete, i.dataset.state || ''];"))
 
 
-def wait_for_map(driver, time_value):
-    """Waits until the shown map is a loaded GetMap of LAYER at `time_value`; returns its URL."""
+def wait_for_map(driver, time_value, layer=None):
+    """Waits until the shown map is a loaded GetMap of `layer` (LAYER) at `time_value`; returns its URL."""
+    layer = layer or LAYER
     def ready(d):
         src, width, complete, state = map_image_state(d)
-        return (src and complete and width > 0 and state == "loaded" and query_param(src, "LAYERS") == LAYER
+        return (src and complete and width > 0 and state == "loaded" and query_param(src, "LAYERS") == layer
                 and query_param(src, "TIME") == time_value) and src
-    return wait_for(driver, "the map of %s on %s" % (LAYER, time_value), ready)
+    return wait_for(driver, "the map of %s on %s" % (layer, time_value), ready)
 
 
 def chart_ink(driver):
@@ -131,6 +142,65 @@ def chart_ink(driver):
               && Math.abs(d[k + 2] - 0x8b) < 40) line++;
         }
         return [ink, line];"""))
+
+
+def click_station(driver, src):
+    """Clicks the map where the station is drawn on the map `src` (a GetMap in EPSG:3857); returns the
+    GetFeatureInfo URL the viewer sent."""
+    assert query_param(src, "CRS") == "EPSG:3857", src
+    minx, miny, maxx, maxy = [float(v) for v in query_param(src, "BBOX").split(",")]
+    lon, lat = STATION_LONLAT
+    x = R * math.radians(lon)
+    y = R * math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+    map_el = driver.find_element(By.ID, "map")
+    width, height = js(driver, "const m = document.getElementById('map'); return [m.clientWidth, m.clientHeight];")
+    px = (x - minx) / (maxx - minx) * width
+    py = (maxy - y) / (maxy - miny) * height
+    assert 40 < px < width - 40 and 40 < py < height - 60, "the station is near the map's edge: %.0f, %.0f" % (px, py)
+    previous = driver.find_element(By.ID, "point-panel").get_attribute("data-gfi-url")
+    # Selenium 4 offsets are from the element's centre.
+    ActionChains(driver).move_to_element_with_offset(map_el, int(round(px - width / 2)),
+                                                     int(round(py - height / 2))).click().perform()
+    return wait_for(driver, "GetFeatureInfo on the station", lambda d: d.find_element(By.ID, "point-panel")
+                    .get_attribute("data-state") == "done" and d.find_element(By.ID, "point-panel")
+                    .get_attribute("data-gfi-url") != previous and d.find_element(By.ID, "point-panel")
+                    .get_attribute("data-gfi-url"))
+
+
+def check_station(driver):
+    """Selects the station layer, clicks its station and checks the chart of its readings."""
+    dates = layer_dates(STATION_LAYER)
+    item = driver.find_element(By.CSS_SELECTOR, '#layer-list .layer-item[data-name="%s"]' % STATION_LAYER)
+    assert "stations" in item.text, "the list item does not mark a station layer: " + item.text
+    item.click()
+    src = wait_for_map(driver, dates[-1], STATION_LAYER)
+    for link_id in ("dl-all", "dl-date", "dl-describe"):
+        assert "disabled" in driver.find_element(By.ID, link_id).get_attribute("class"), \
+            "%s offers a coverage of a station layer" % link_id
+    gfi = click_station(driver, src)
+    assert query_param(gfi, "QUERY_LAYERS") == STATION_LAYER, gfi
+    answer = json.loads(urllib.request.urlopen(urllib.parse.urljoin(BASE + "/", gfi), timeout=30).read())
+    assert answer["features"], "the click missed the station: " + json.dumps(answer)[:300]
+    props = answer["features"][0]["properties"]
+    assert props["kind"] == "station" and props["station"] == STATION, props
+    series = props["series"]
+    finite = [v for v in series["values"] if v is not None]
+    assert finite, "the station has no reading with a value"
+    chart = driver.find_element(By.ID, "chart")
+    wait_for(driver, "the station's chart", lambda d: chart.get_attribute("data-points") == str(len(finite)))
+    assert chart.get_attribute("data-dates") == str(len(series["dates"])), chart.get_attribute("data-dates")
+    ink, line = chart_ink(driver)
+    assert line >= 100, "the station's series line is missing: %d pixels of its colour" % line
+    where = driver.find_element(By.ID, "point-where").text
+    assert STATION in where, "the point panel does not name the station: " + where
+    # The value shown is the station's reading on the slider's (last) date.
+    last = [v for t, v in zip(series["dates"], series["values"]) if t.startswith(dates[-1]) and v is not None]
+    shown = driver.find_element(By.ID, "point-value").get_attribute("data-value")
+    if last:
+        assert abs(float(shown) - sum(last) / len(last)) <= 1e-9, "%s shown, %s served" % (shown, last)
+    else:
+        assert shown == "null", shown
+    return len(finite)
 
 
 def severe_logs(driver):
@@ -221,13 +291,17 @@ def main():
             assert href.startswith(BASE) and needle in href, "%s: %s" % (link_id, href)
         assert LAYER in driver.find_element(By.ID, "dl-all").get_attribute("href")
 
+        # 7. The station layer: drawn, and a click on a station charts its readings.
+        readings = check_station(driver)
+
         if SCREENSHOT:
             driver.save_screenshot(SCREENSHOT)
 
-        # 7. No JavaScript error and no failed request anywhere on the way.
+        # 8. No JavaScript error and no failed request anywhere on the way.
         errors = severe_logs(driver)
         assert not errors, "browser errors: %s" % errors
         print("viewer OK: %d layers, %d dates, %d points charted, map %s" % (len(items), len(dates), len(finite), first_src))
+        print("station %s: %d readings charted" % (STATION, readings))
         return 0
     finally:
         driver.quit()

@@ -124,6 +124,9 @@ function renderLayerList() {
     }
     for (const layer of items) {
       const meta = el('div', { className: 'layer-meta' }, el('code', { textContent: layer.name }));
+      if (layer.kind === 'stations') {
+        meta.append(el('span', { className: 'badge stations', textContent: 'stations', title: 'in-situ stations (points)' }));
+      }
       if (prettyUnits(layer.units)) {
         meta.append(el('span', { className: 'badge', textContent: prettyUnits(layer.units), title: 'units: ' + layer.units }));
       }
@@ -235,12 +238,26 @@ function selectLayer(name, options = {}) {
   legend.hidden = false;
   clearPoint();
   const crs = currentCrs();
-  map.show(crs, layerBox(layer, crs) || fallbackBox(layer, crs), mapParams());
+  map.show(crs, fitBox(layer, crs), mapParams());
   updateLinks();
   updateHash();
   if (previousPoint && previousPoint.lonLat) {
     requeryAt(previousPoint.lonLat);
   }
+}
+
+/**
+ * The box to fit the map to: the layer's box, and for station layers a fifth more on each side, so that
+ * the outer stations stay clear of the map's buttons and status bar.
+ */
+function fitBox(layer, crs) {
+  const box = layerBox(layer, crs) || fallbackBox(layer, crs);
+  if (layer.kind !== 'stations') {
+    return box;
+  }
+  const dx = 0.2 * (box[2] - box[0]);
+  const dy = 0.2 * (box[3] - box[1]);
+  return [box[0] - dx, box[1] - dy, box[2] + dx, box[3] + dy];
 }
 
 /** A box for a layer without one in `crs`: its geographic box, or the world. */
@@ -257,7 +274,7 @@ function changeCrs(mode) {
     return;
   }
   const crs = currentCrs();
-  map.show(crs, layerBox(state.layer, crs) || fallbackBox(state.layer, crs), mapParams());
+  map.show(crs, fitBox(state.layer, crs), mapParams());
   map.setMarker(markerPoint());
   updateHash();
 }
@@ -294,7 +311,8 @@ function setTimeIndex(k, delay = 120) {
   state.timeIndex = Math.max(0, Math.min(layer.dates.length - 1, k));
   $('time-slider').value = String(state.timeIndex);
   showDate();
-  chart.setSelected(currentDate());
+  const p = state.point;
+  chart.setSelected(p && p.props && p.props.kind === 'station' ? stationReadingOn(p.props, currentDate()) : currentDate());
   showPointValue();
   map.setParams(mapParams(), delay);
   updateLinks();
@@ -349,7 +367,7 @@ function renderLayerInfo() {
   } else {
     add('Dates', 'undated (one map)');
   }
-  add('CRS', layer.nativeCrs || 'EPSG:4326');
+  add('CRS', layer.kind === 'stations' ? 'points in EPSG:4326' : layer.nativeCrs || 'EPSG:4326');
   if (layer.geographic) {
     const g = layer.geographic.map((v) => v.toFixed(4));
     add('Extent', g[0] + '…' + g[2] + '°E, ' + g[1] + '…' + g[3] + '°N');
@@ -369,9 +387,11 @@ function setLink(id, href) {
 function updateLinks() {
   const layer = state.layer;
   const date = currentDate();
-  setLink('dl-all', layer && wcsUrl({ request: 'GetCoverage', coverageId: layer.name, format: 'image/tiff' }));
-  setLink('dl-date', layer && date && wcsUrl({ request: 'GetCoverage', coverageId: layer.name, format: 'image/tiff', subset: 'time("' + date + '")' }));
-  setLink('dl-describe', layer && wcsUrl({ request: 'DescribeCoverage', coverageId: layer.name }));
+  // Station layers are points: WMS only, no coverage to download.
+  const coverage = layer && layer.kind !== 'stations' ? layer : null;
+  setLink('dl-all', coverage && wcsUrl({ request: 'GetCoverage', coverageId: coverage.name, format: 'image/tiff' }));
+  setLink('dl-date', coverage && date && wcsUrl({ request: 'GetCoverage', coverageId: coverage.name, format: 'image/tiff', subset: 'time("' + date + '")' }));
+  setLink('dl-describe', coverage && wcsUrl({ request: 'DescribeCoverage', coverageId: coverage.name }));
   setLink('dl-map', layer && map.view && map.mapUrl());
 }
 
@@ -397,7 +417,7 @@ function clearPoint() {
   const panel = $('point-panel');
   delete panel.dataset.gfiUrl;
   delete panel.dataset.state;
-  $('point-where').textContent = 'Click the map to read the value and the time series of a cell.';
+  $('point-where').textContent = 'Click the map to read the value and the time series of a cell or a station.';
   $('point-value').textContent = '';
   delete $('point-value').dataset.value;
   $('point-csv').hidden = true;
@@ -479,9 +499,14 @@ function showPoint() {
     where.push(p.lonLat[1].toFixed(5) + '°N ' + p.lonLat[0].toFixed(5) + '°E');
   }
   if (!props) {
-    $('point-where').textContent = where.concat('outside the layer').join(' · ');
+    const station = state.layer && state.layer.kind === 'stations';
+    $('point-where').textContent = where.concat(station ? 'no station here' : 'outside the layer').join(' · ');
     $('point-value').textContent = '';
-    chart.setData({ dates: [], values: [], message: 'The layer has no cell at this point.' });
+    chart.setData({ dates: [], values: [], message: station ? 'Click on a station to chart its readings.' : 'The layer has no cell at this point.' });
+    return;
+  }
+  if (props.kind === 'station') {
+    showStation(props);
     return;
   }
   where.push('cell ' + props.col + ', ' + props.row);
@@ -503,6 +528,37 @@ function showPoint() {
   writeCsv(props);
 }
 
+/** A station's readings: where it is, its series in the chart, its value on the slider's date. */
+function showStation(props) {
+  $('point-where').textContent = 'station ' + props.station + (props.network ? ' (' + props.network + ')' : '')
+    + ' · ' + props.depth_from + '–' + props.depth_to + ' m · ' + props.series.dates.length + ' readings';
+  chart.setData({ dates: props.series.dates, values: props.series.values, units: prettyUnits(props.units) });
+  chart.setSelected(stationReadingOn(props, currentDate()));
+  showPointValue();
+  const json = $('point-json');
+  json.href = state.point.url;
+  json.hidden = false;
+  writeCsv(props);
+}
+
+/** The first reading time of a station on an ISO date, or null. */
+function stationReadingOn(props, date) {
+  return (date && props.series.dates.find((t) => t.startsWith(date))) || null;
+}
+
+/** A click on the chart: its date index for the layer's time slider (station readings carry times). */
+function chartPicked(k) {
+  const p = state.point;
+  if (p && p.props && p.props.kind === 'station') {
+    const k2 = state.layer.dates.indexOf(p.props.series.dates[k].slice(0, 10));
+    if (k2 >= 0) {
+      setTimeIndex(k2, 0);
+    }
+    return;
+  }
+  setTimeIndex(k, 0);
+}
+
 /** The point's value on the slider's date, read from the series already fetched. */
 function showPointValue() {
   const p = state.point;
@@ -511,6 +567,17 @@ function showPointValue() {
     return;
   }
   const props = p.props;
+  if (props.kind === 'station') {
+    // The mean of the station's readings with a value on the slider's date.
+    const date = currentDate();
+    const values = props.series.dates.map((t, k) => (date && t.startsWith(date) ? props.series.values[k] : null))
+      .filter((v) => v !== null);
+    const value = values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
+    out.textContent = (date ? date + ': ' : '') + (value === null ? 'no reading' : (formatValue(value) + ' ' + prettyUnits(props.units)).trim());
+    out.dataset.value = value === null ? 'null' : String(value);
+    out.dataset.date = date || '';
+    return;
+  }
   let value = props.value;
   let date = props.time;
   if (props.series) {
@@ -526,6 +593,16 @@ function showPointValue() {
 function writeCsv(props) {
   if (state.csvUrl) {
     URL.revokeObjectURL(state.csvUrl);
+  }
+  if (props.kind === 'station') {
+    const rows = ['time,sm,flag'];
+    props.series.dates.forEach((t, k) => rows.push(t + ',' + (props.series.values[k] === null ? '' : props.series.values[k]) + ',' + props.series.flags[k]));
+    state.csvUrl = URL.createObjectURL(new Blob([rows.join('\n') + '\n'], { type: 'text/csv' }));
+    const a = $('point-csv');
+    a.href = state.csvUrl;
+    a.download = props.layer + '_' + props.station + '.csv';
+    a.hidden = false;
+    return;
   }
   const lines = ['date,value'];
   if (props.series) {
@@ -581,7 +658,7 @@ async function start() {
   bindLayerList();
   bindTimeControls();
   createMap();
-  chart = new TimeSeriesChart($('chart'), $('chart-tip'), (k) => setTimeIndex(k, 0));
+  chart = new TimeSeriesChart($('chart'), $('chart-tip'), chartPicked);
   chart.setData(null);
   let caps;
   try {

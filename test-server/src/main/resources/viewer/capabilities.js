@@ -89,8 +89,10 @@ function layerOf(el, name, crs, boxes) {
   const style = child(el, 'Style');
   const geo = child(el, 'EX_GeographicBoundingBox');
   const own = children(el, 'CRS').map((c) => c.textContent.trim());
+  const keywords = children(child(el, 'KeywordList'), 'Keyword').map((k) => k.textContent.trim());
   return {
     name,
+    kind: keywords.includes('stations') ? 'stations' : 'raster',
     title: text(el, 'Title') || name,
     abstract,
     queryable: el.getAttribute('queryable') === '1',

@@ -1,5 +1,5 @@
-// A time-series chart on a canvas: value against date, gaps where there is no data, the selected date
-// marked, the nearest date shown on hover, a click picks a date.
+// A time-series chart on a canvas: value against date (or time, for station readings), gaps where there
+// is no data, the selected date marked, the nearest date shown on hover, a click picks a date.
 
 const DAY_MS = 86400000;
 const COLORS = {
@@ -13,7 +13,11 @@ const COLORS = {
 };
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+/** Milliseconds of an ISO date (its 00:00 UTC) or of an ISO instant such as a station reading's time. */
 function dayMs(iso) {
+  if (iso.length > 10) {
+    return Date.parse(iso);
+  }
   return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
 }
 
@@ -105,7 +109,10 @@ export class TimeSeriesChart {
     });
   }
 
-  /** Shows a series: dates (ISO), values (numbers or null), units and a title; null clears the chart. */
+  /**
+   * Shows a series: dates (ISO dates or instants), values (numbers or null), units and a title; null
+   * clears the chart.
+   */
   setData(data) {
     this.data = data;
     this.hover = null;
@@ -113,7 +120,7 @@ export class TimeSeriesChart {
     this.draw();
   }
 
-  /** Marks a date (ISO), or none. */
+  /** Marks an entry of the series' dates, or none. */
   setSelected(date) {
     this.selected = date;
     this.draw();

@@ -14,7 +14,7 @@ import org.ssm.host.clients.PythonClients;
  * The viewer in a real browser: {@code clients/test_viewer_chromium.py} drives headless Chromium
  * through chromedriver (Debian's chromium, chromium-driver and python3-selenium) against a host
  * holding the {@link ViewerFixture} layers: list, map, slider, legend, a clicked point's chart, links,
- * and no JavaScript error.
+ * a clicked station's chart, and no JavaScript error.
  */
 class ViewerChromiumIT {
 
@@ -25,10 +25,16 @@ class ViewerChromiumIT {
     void chromiumShowsTheSeriesMovesThroughItsDatesAndChartsAClickedPoint() throws Exception {
         try (Host host = Host.start(HostConfig.defaults(0, dir))) {
             ViewerFixture.publish(host);
+            var station = ViewerFixture.clicked();
             String out = PythonClients.run("test_viewer_chromium.py", Map.of(
                     "SSM_BASE_URL", host.localBaseUrl(),
-                    "SSM_LAYER", ViewerFixture.SERIES), 300);
-            assertTrue(out.contains("viewer OK: 2 layers, " + ViewerFixture.DAYS + " dates"), out);
+                    "SSM_LAYER", ViewerFixture.SERIES,
+                    "SSM_STATION_LAYER", ViewerFixture.STATIONS,
+                    "SSM_STATION", station.id(),
+                    "SSM_STATION_LONLAT", station.lon() + "," + station.lat()), 300);
+            assertTrue(out.contains("viewer OK: 3 layers, " + ViewerFixture.DAYS + " dates"), out);
+            // M1 reads on every one of the 30 days.
+            assertTrue(out.contains("station " + station.id() + ": " + ViewerFixture.DAYS + " readings charted"), out);
         }
     }
 }
