@@ -5,12 +5,17 @@ Run with Debian's /usr/bin/python3 (python3-owslib). Environment:
   SSM_BASE_URL     base URL of the host, e.g. http://localhost:8080
   SSM_LAYER        a time-enabled (series) layer
   SSM_LAYER_DATES  the layer's dates, a comma list of ISO dates
+  SSM_STATION_LAYER   a station layer (points)
+  SSM_STATION         the id of one of its stations
+  SSM_STATION_LONLAT  that station's position, "lon,lat" in degrees
+  SSM_STATION_RGB     the colour of its network, RRGGBB
 
 PNGs are decoded with zlib and struct, so PIL is not needed. Exits non-zero on any failure.
 """
 
 import datetime
 import json
+import math
 import os
 import struct
 import sys
@@ -26,6 +31,11 @@ LAYER = os.environ["SSM_LAYER"]
 DATES = [d.strip() for d in os.environ["SSM_LAYER_DATES"].split(",") if d.strip()]
 COMMON_CRS = ("CRS:84", "EPSG:4326", "EPSG:3857")
 SIZE = (256, 192)
+STATION_LAYER = os.environ["SSM_STATION_LAYER"]
+STATION = os.environ["SSM_STATION"]
+STATION_LONLAT = tuple(float(v) for v in os.environ["SSM_STATION_LONLAT"].split(","))
+STATION_RGB = tuple(int(os.environ["SSM_STATION_RGB"][k:k + 2], 16) for k in (0, 2, 4))
+R = 6378137.0
 
 
 def expand_times(positions):
@@ -205,6 +215,54 @@ class WmsOwsLibTest(unittest.TestCase):
         for crs in ("CRS:84", "EPSG:3857"):
             other = self.feature_info(crs, time=DATES[0])
             self.assertEqual((other["col"], other["row"]), (props["col"], props["row"]), crs)
+
+    def station_pixel(self, crs):
+        """(box, (x, y) pixel of the station) on a SIZE map of the station layer's box in `crs`."""
+        box = None
+        for entry in self.wms[STATION_LAYER].crs_list:
+            if entry[4] == crs:
+                box = entry[:4]
+        self.assertIsNotNone(box, "no BoundingBox for %s" % crs)
+        lon, lat = STATION_LONLAT
+        if crs == "EPSG:3857":
+            x, y = R * math.radians(lon), R * math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+        else:
+            x, y = lon, lat
+        minx, miny, maxx, maxy = box
+        return box, ((x - minx) / (maxx - minx) * SIZE[0], (maxy - y) / (maxy - miny) * SIZE[1])
+
+    def test_station_layer_is_listed_with_its_dates(self):
+        self.assertIn(STATION_LAYER, list(self.wms.contents))
+        layer = self.wms[STATION_LAYER]
+        self.assertIn("stations", layer.keywords)
+        self.assertEqual(layer.queryable, 1)
+        self.assertTrue(expand_times(layer.timepositions), "no TIME dimension")
+        west, south, east, north = layer.boundingBoxWGS84
+        lon, lat = STATION_LONLAT
+        self.assertTrue(west < lon < east and south < lat < north, layer.boundingBoxWGS84)
+        for crs in COMMON_CRS:
+            self.assertIn(crs, layer.crsOptions)
+        self.assertIn("stations", layer.styles)
+
+    def test_station_is_drawn_in_its_network_colour(self):
+        for crs in ("EPSG:4326", "EPSG:3857"):
+            box, (x, y) = self.station_pixel(crs)
+            img = self.wms.getmap(layers=[STATION_LAYER], styles=[""], srs=crs, bbox=box, size=SIZE,
+                                  format="image/png", transparent=True)
+            width, height, rows = decode_png(img.read())
+            self.assertEqual(rows[int(y)][int(x)], STATION_RGB + (255,), "%s: pixel %.1f, %.1f" % (crs, x, y))
+
+    def test_getfeatureinfo_on_the_station_gives_its_readings(self):
+        box, (x, y) = self.station_pixel("EPSG:3857")
+        answer = self.wms.getfeatureinfo(layers=[STATION_LAYER], styles=[""], srs="EPSG:3857", bbox=box, size=SIZE,
+                                         format="image/png", query_layers=[STATION_LAYER],
+                                         info_format="application/json", xy=(int(x), int(y)))
+        doc = json.loads(answer.read())
+        self.assertTrue(doc["features"], "no station at pixel %.1f, %.1f" % (x, y))
+        props = doc["features"][0]["properties"]
+        self.assertEqual(props["station"], STATION)
+        self.assertEqual(len(props["series"]["dates"]), len(props["series"]["values"]))
+        self.assertTrue(any(v is not None for v in props["series"]["values"]))
 
     def test_unknown_layer_is_a_service_exception(self):
         with self.assertRaises(ServiceException) as ctx:

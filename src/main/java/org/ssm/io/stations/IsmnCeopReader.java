@@ -67,7 +67,7 @@ public final class IsmnCeopReader {
     }
 
     private static String describe(IsmnSensor s) {
-        return s.network() + " " + s.station() + " at " + s.lat() + ", " + s.lon() + ", " + s.depthFrom() + "-"
-                + s.depthTo() + " m";
+        return s.network() + " " + s.station() + " at latitude " + s.lat() + ", longitude " + s.lon() + ", "
+                + s.depthFrom() + "-" + s.depthTo() + " m";
     }
 }

@@ -106,7 +106,8 @@ class IsmnReadersTest {
 
     @Test
     void aCeopFileWhoseStationChangesLayerMidway() throws Exception {
-        assertFailure("bad-ceop-station.stm", 3, "but line 1 is of TESTNET Beta at 47.5, 15.25, 0.05-0.05 m");
+        assertFailure("bad-ceop-station.stm", 3,
+                "but line 1 is of TESTNET Beta at latitude 47.5, longitude 15.25, 0.05-0.05 m");
     }
 
     @Test

@@ -19,12 +19,13 @@ import org.ssm.host.HostConfig;
 import org.ssm.host.HostMain;
 import org.ssm.host.catalog.Layer;
 import org.ssm.scenario.TwinExperimentConfig;
+import org.ssm.stations.Station;
 
 /**
  * The end-to-end client run on the main job's setup with the small twin experiment: the host
  * publishes the scenario and runs its own DisPATCh demonstration; then OWSLib executes DisPATCh
  * asynchronously through WPS, and the layer it publishes is read with OWSLib's WebMapService and
- * with GDAL through WCS.
+ * with GDAL through WCS; OWSLib also lists, draws and queries the scenario's station layer.
  */
 class ClientsIT {
 
@@ -56,8 +57,12 @@ class ClientsIT {
             Layer layer = host.catalog().find(name).orElseThrow();
             GridGeometry g = layer.grid();
             String dates = layer.dates().stream().map(Object::toString).collect(Collectors.joining(","));
+            // twin_stations: one network, TWIN, drawn in the palette's first colour.
+            Station station = host.catalog().stations(host.catalog().findStations("twin_stations").orElseThrow())
+                    .get(0).station();
             PythonClients.run("test_wms_owslib.py", Map.of("SSM_BASE_URL", base, "SSM_LAYER", name,
-                    "SSM_LAYER_DATES", dates), 600);
+                    "SSM_LAYER_DATES", dates, "SSM_STATION_LAYER", "twin_stations", "SSM_STATION", station.id(),
+                    "SSM_STATION_LONLAT", station.lon() + "," + station.lat(), "SSM_STATION_RGB", "0072B2"), 600);
             PythonClients.run("test_wcs_gdal.py", Map.of("SSM_BASE_URL", base, "SSM_LAYER", name,
                     "SSM_LAYER_CRS", g.crs(), "SSM_LAYER_EXTENT", g.minX() + "," + g.minY() + "," + g.maxX() + ","
                             + g.maxY(), "SSM_LAYER_DATES", dates), 600);

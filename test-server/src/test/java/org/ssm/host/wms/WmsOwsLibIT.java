@@ -12,7 +12,8 @@ import org.ssm.host.clients.PythonClients;
 
 /**
  * The WMS as a real client sees it: {@code clients/test_wms_owslib.py} (OWSLib, run by Debian's
- * python3) against a host holding the synthetic UTM series of {@link WmsFixture}.
+ * python3) against a host holding the synthetic UTM series of {@link WmsFixture} and the station layer
+ * of {@link StationFixture}, whose station A1 (network ALPHA) is drawn in the palette's first colour.
  */
 class WmsOwsLibIT {
 
@@ -23,11 +24,16 @@ class WmsOwsLibIT {
     void owslibListsTheSeriesAndDrawsItInEveryCrs() throws Exception {
         try (Host host = Host.start(HostConfig.defaults(0, dir))) {
             WmsFixture.publish(host);
+            StationFixture.publish(host);
             String dates = WmsFixture.DATES.stream().map(LocalDate::toString).collect(Collectors.joining(","));
             PythonClients.run("test_wms_owslib.py", Map.of(
                     "SSM_BASE_URL", host.localBaseUrl(),
                     "SSM_LAYER", "ssm_utm",
-                    "SSM_LAYER_DATES", dates), 300);
+                    "SSM_LAYER_DATES", dates,
+                    "SSM_STATION_LAYER", StationFixture.LAYER,
+                    "SSM_STATION", "A1",
+                    "SSM_STATION_LONLAT", "10.253,49.747",
+                    "SSM_STATION_RGB", "0072B2"), 300);
         }
     }
 }
