@@ -19,6 +19,7 @@ import org.ssm.core.ParameterException;
 import org.ssm.grid.SeriesDates;
 import org.ssm.host.ows.OwsException;
 import org.ssm.host.ows.OwsServlet;
+import org.ssm.host.wps.FeatureInputs;
 import org.ssm.host.wps.GeoJsonCodec;
 import org.ssm.host.wps.LiteralCodec;
 import org.ssm.host.wps.ProcessRegistry;
@@ -119,7 +120,7 @@ public final class SsmCli {
         out.println("  " + p.description());
         out.println("inputs:");
         for (Parameter<?> in : p.inputs().values()) {
-            out.printf("  %-22s %-10s %s%s%n", in.key, kind(in), in.minOccurs == 0 ? "optional. " : "",
+            out.printf("  %-22s %-10s %s%s%n", in.key, inputKind(in), in.minOccurs == 0 ? "optional. " : "",
                     sentence(text(in.description)) + details(in));
         }
         out.println("outputs:");
@@ -141,6 +142,10 @@ public final class SsmCli {
         } catch (javax.xml.transform.TransformerException e) {
             throw new IllegalStateException("could not indent the description", e);
         }
+    }
+
+    private static String inputKind(Parameter<?> p) {
+        return WpsTypes.isComplex(p) ? "file (" + String.join(", ", WpsTypes.inputFormats(p)) + ")" : kind(p);
     }
 
     private static String kind(Parameter<?> p) {
@@ -263,7 +268,8 @@ public final class SsmCli {
                         throw new ParameterException(e.getKey(), v, "an existing file");
                     }
                     String text = Files.readString(file, StandardCharsets.UTF_8);
-                    values.add(WpsTypes.isText(param) ? text : GeoJsonCodec.decode(e.getKey(), text));
+                    values.add(WpsTypes.isText(param) ? text
+                            : FeatureInputs.decode(e.getKey(), file.getFileName().toString(), text));
                 } else {
                     values.add(LiteralCodec.decode(param, v));
                 }

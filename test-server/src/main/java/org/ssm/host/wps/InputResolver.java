@@ -86,7 +86,8 @@ final class InputResolver {
             if (in instanceof Literal l) {
                 if (complex) {
                     throw OwsException.invalid(in.id(), "input " + in.id() + " needs complex data ("
-                            + String.join(", ", WpsTypes.formats(p)) + ") inline or by reference, not a literal");
+                            + String.join(", ", WpsTypes.inputFormats(p))
+                            + ") inline or by reference, not a literal");
                 }
                 LiteralCodec.decode(p, l.value());
             } else if (in instanceof Complex c) {
@@ -117,9 +118,9 @@ final class InputResolver {
     }
 
     private static void requireFormat(Parameter<?> p, String id, String mimeType) {
-        if (!WpsTypes.accepts(WpsTypes.formats(p), mimeType)) {
+        if (!WpsTypes.accepts(WpsTypes.inputFormats(p), mimeType)) {
             throw OwsException.invalid(id, "input " + id + " given as " + mimeType + "; accepted formats: "
-                    + String.join(", ", WpsTypes.formats(p)));
+                    + String.join(", ", WpsTypes.inputFormats(p)));
         }
     }
 
@@ -166,7 +167,7 @@ final class InputResolver {
         } catch (IllegalArgumentException e) {
             throw OwsException.invalid(p.key, "input " + p.key + ": bad base64 (" + e.getMessage() + ")");
         }
-        return p.type == String.class ? text : GeoJsonCodec.decode(p.key, text);
+        return p.type == String.class ? text : FeatureInputs.decode(p.key, p.key, text);
     }
 
     /** An inline XML document given as text data. */
@@ -187,7 +188,7 @@ final class InputResolver {
             return geoTiff.decode(p.key, bytes);
         }
         if (FeatureCollection.class.isAssignableFrom(p.type)) {
-            return GeoJsonCodec.decode(p.key, new String(bytes, StandardCharsets.UTF_8));
+            return FeatureInputs.decode(p.key, p.key, new String(bytes, StandardCharsets.UTF_8));
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
         return p.type == String.class ? text : LiteralCodec.decode(p, text.strip());

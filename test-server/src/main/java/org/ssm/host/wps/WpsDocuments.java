@@ -92,7 +92,7 @@ public final class WpsDocuments {
                     .element("ows:Abstract", text(in.description, null));
             if (WpsTypes.isComplex(in)) {
                 w.start("ComplexData").attr("maximumMegabytes", Math.max(1, maxInputBytes >> 20));
-                formats(w, WpsTypes.formats(in));
+                formats(w, WpsTypes.inputFormats(in));
                 w.end();
             } else {
                 literal(w, in);

@@ -30,6 +30,12 @@ public final class WpsTypes {
     /** Formats accepted and produced for features; the first is the default. */
     public static final List<String> FEATURE_FORMATS = List.of(GEOJSON, "application/geo+json");
 
+    /**
+     * Formats also accepted for feature inputs: station files (ISMN, CSV), read into station features
+     * ({@link FeatureInputs}).
+     */
+    public static final List<String> STATION_FILE_FORMATS = List.of("text/csv", "text/plain");
+
     private WpsTypes() {}
 
     /** Whether the parameter travels as complex data (a document) rather than a literal. */
@@ -55,6 +61,16 @@ public final class WpsTypes {
             return List.of(PNG);
         }
         return textFormats(p);
+    }
+
+    /** The formats an input accepts: those of {@link #formats}, and station files for feature inputs. */
+    public static List<String> inputFormats(Parameter<?> p) {
+        if (FeatureCollection.class.isAssignableFrom(p.type)) {
+            List<String> all = new ArrayList<>(FEATURE_FORMATS);
+            all.addAll(STATION_FILE_FORMATS);
+            return all;
+        }
+        return formats(p);
     }
 
     private static List<String> textFormats(Parameter<?> p) {
