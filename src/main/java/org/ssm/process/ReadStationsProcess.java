@@ -80,8 +80,9 @@ public class ReadStationsProcess {
             @DescribeParameter(name = "timeZone", min = 0, defaultValue = StationReadOptions.DEFAULT_TIME_ZONE,
                     description = "Time zone of hour and window, and of the dates of daily values: UTC, an offset"
                             + " such as +08:00, or a region such as Asia/Shanghai") String timeZone,
-            @DescribeParameter(name = "minReadings", min = 0, defaultValue = "" + StationReadOptions.DEFAULT_MIN_READINGS,
-                    minValue = 1, maxValue = StationReadOptions.MAX_MIN_READINGS,
+            @DescribeParameter(name = "minReadings", min = 0,
+                    defaultValue = "" + StationReadOptions.DEFAULT_MIN_READINGS, minValue = 1,
+                    maxValue = StationReadOptions.MAX_MIN_READINGS,
                     description = "Fewest readings within the window for a daily mean") Integer minReadings,
             ProgressListener listener) {
         StationReadOptions options = options(depthFrom, depthTo, flags, aggregation, hour, window, timeZone,

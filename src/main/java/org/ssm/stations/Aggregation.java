@@ -9,8 +9,8 @@ import org.ssm.core.ParameterException;
  * <ul>
  *   <li>{@link #NONE}: every reading as it is.
  *   <li>{@link #DAILY_AT_HOUR}: one reading a day, the one at a given local hour (the nearest within
- *       half an hour). Paper B (§2.2.2) samples ERA5-Land at 09:00 UTC, close to the MODIS overpass
- *       over its catchment, and matches the in-situ readings at that hour.
+ *       half an hour). Paper B (§2.2.2) takes its hourly data at 09:00 UTC, close to the MODIS overpass
+ *       over its catchment.
  *   <li>{@link #DAILY_MEAN}: the mean of the readings within a local time window, e.g. paper D
  *       (§2.1.3) averages the readings of 1:00 and 2:00 a.m. to match the 1:30 a.m. AMSR overpass.
  * </ul>

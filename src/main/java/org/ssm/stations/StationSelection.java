@@ -1,5 +1,6 @@
 package org.ssm.stations;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -89,8 +90,10 @@ public final class StationSelection {
             if (!kept.isEmpty()) {
                 stations.add(new StationSeries(out, kept));
             }
+            Instant first = kept.isEmpty() ? null : kept.get(0).time();
+            Instant last = kept.isEmpty() ? null : kept.get(kept.size() - 1).time();
             reports.add(new StationReport(id, s, kept.isEmpty() ? Status.NOTHING_KEPT : Status.KEPT, tally.counts(),
-                    kept.isEmpty() ? null : kept.get(0).time(), kept.isEmpty() ? null : kept.get(kept.size() - 1).time()));
+                    first, last));
         }
         monitor.checkpoint(sensors.size(), sensors.size());
         return new Result(stations, reports);
@@ -107,7 +110,7 @@ public final class StationSelection {
     }
 
     private static String depth(double metres) {
-        return java.math.BigDecimal.valueOf(metres).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(metres).stripTrailingZeros().toPlainString();
     }
 
     /** The readings that pass the flag and value checks, aggregated. */

@@ -30,7 +30,8 @@ import org.ssm.stations.StationSeries;
 /** ssm:ReadStations through the GeoTools SPI, as GeoServer and the host run it. */
 class ReadStationsProcessTest {
 
-    private static final String ALPHA = "TESTNET_TESTNET_Alpha-Field_sm_0.000000_0.050000_Probe-X_20210401_20210402.stm";
+    private static final String ALPHA =
+            "TESTNET_TESTNET_Alpha-Field_sm_0.000000_0.050000_Probe-X_20210401_20210402.stm";
 
     private static String resource(String name) throws Exception {
         try (InputStream in = ReadStationsProcessTest.class.getResourceAsStream("/org/ssm/io/stations/" + name)) {

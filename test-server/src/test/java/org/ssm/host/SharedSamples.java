@@ -30,8 +30,8 @@ public final class SharedSamples {
 
     /** The text of one of the library's own station test files ({@code src/test/resources/org/ssm/io/stations/}). */
     public static String own(String name) throws IOException {
-        return read(Path.of(System.getProperty("ssm.project.dir", "..")).resolve("src/test/resources/org/ssm/io/stations")
-                .resolve(name).toAbsolutePath().normalize());
+        return read(Path.of(System.getProperty("ssm.project.dir", ".."))
+                .resolve("src/test/resources/org/ssm/io/stations").resolve(name).toAbsolutePath().normalize());
     }
 
     private static String read(Path file) throws IOException {

@@ -75,7 +75,8 @@ public final class DemoScenario {
     private static String publishStations(Catalog catalog, Path dir) throws IOException {
         catalog.publishStations(STATIONS_LAYER, "Twin experiment: in-situ stations", "The twin experiment's"
                 + " in-situ sensors (0-5 cm): the truth at each station's cell with sensor noise and representativeness"
-                + " error; a few are faulty (synthetic; see docs/scenario.md)", "scenario", ScenarioReader.stations(dir));
+                + " error; a few are faulty (synthetic; see docs/scenario.md)", "scenario",
+                ScenarioReader.stations(dir));
         return STATIONS_LAYER;
     }
 

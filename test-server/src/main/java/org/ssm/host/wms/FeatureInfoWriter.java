@@ -242,8 +242,8 @@ public final class FeatureInfoWriter {
             }
         }
         for (StationInfo s : stations) {
-            sb.append("<h3>").append(escape(stationTitle(s.layer()))).append(" <small>(").append(escape(s.layer().name()))
-                    .append(")</small></h3>\n<table class=\"feature\">");
+            sb.append("<h3>").append(escape(stationTitle(s.layer()))).append(" <small>(")
+                    .append(escape(s.layer().name())).append(")</small></h3>\n<table class=\"feature\">");
             Station st = s.series().station();
             row(sb, "station", st.id());
             row(sb, "network", st.network());

@@ -208,8 +208,9 @@ public final class WmsCapabilities {
         if (layer.description() != null && !layer.description().isBlank()) {
             sb.append(layer.description().strip()).append(' ');
         }
-        sb.append(layer.stations()).append(layer.stations() == 1 ? " station, " : " stations, ").append(layer.readings())
-                .append(" readings; networks: ").append(String.join(", ", layer.networks())).append('.');
+        sb.append(layer.stations()).append(layer.stations() == 1 ? " station, " : " stations, ")
+                .append(layer.readings()).append(" readings; networks: ").append(String.join(", ", layer.networks()))
+                .append('.');
         sb.append(" Units: ").append(StationLayer.UNITS).append('.');
         if (layer.origin() != null && !layer.origin().isBlank()) {
             sb.append(" Produced by ").append(layer.origin()).append('.');

@@ -36,7 +36,8 @@ class ReadStationsWpsTest {
 
     private static final String WPS = "http://www.opengis.net/wps/1.0.0";
     private static final String OWS = "http://www.opengis.net/ows/1.1";
-    private static final String ALPHA = "TESTNET_TESTNET_Alpha-Field_sm_0.000000_0.050000_Probe-X_20210401_20210402.stm";
+    private static final String ALPHA =
+            "TESTNET_TESTNET_Alpha-Field_sm_0.000000_0.050000_Probe-X_20210401_20210402.stm";
     private static final String NARBONNE = "header_values/SMOSMANIA/Narbonne/"
             + "SMOSMANIA_SMOSMANIA_Narbonne_sm_0.050000_0.050000_ThetaProbe-ML2X_20070101_20070131.stm";
 

@@ -44,7 +44,8 @@ class StationFileInputsWpsTest {
     private static final GridGeometry GRID = new GridGeometry("EPSG:32633", 520_000, 5_360_000, 10_000, 10_000, 4, 3);
     private static final LocalDate START = LocalDate.of(2021, 4, 1);
     private static final int DAYS = 120;
-    private static final String ALPHA = "TESTNET_TESTNET_Alpha-Field_sm_0.000000_0.050000_Probe-X_20210401_20210402.stm";
+    private static final String ALPHA =
+            "TESTNET_TESTNET_Alpha-Field_sm_0.000000_0.050000_Probe-X_20210401_20210402.stm";
 
     @TempDir
     static Path dir;
