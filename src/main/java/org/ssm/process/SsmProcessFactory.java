@@ -17,7 +17,8 @@ public class SsmProcessFactory extends AnnotatedBeanProcessFactory {
         super(Text.text("High-resolution soil moisture"), NAMESPACE,
                 AlignProcess.class,
                 SpectralIndicesProcess.class,
-                DisPATChProcess.class);
+                DisPATChProcess.class,
+                ESTARFMProcess.class);
     }
 
     /** Every process reports progress through its ProgressListener and can be cancelled with it. */
