@@ -105,7 +105,8 @@ class ESTARFMProcessTest {
      * between two Landsat-like dates, chained in one JVM through Processors (the dates travel with the
      * bands). Fusion is worth its name when it beats both the fine images alone (interpolated in
      * time between the base dates) and the coarse image alone (MODIS of the day on the fine grid):
-     * the cascade's mean RMSE against the true LST must be below both.
+     * the cascade's mean RMSE against the true LST must be below both. The second stage fed with the
+     * MODIS-like series itself must do better still, since the first stage only estimates it.
      */
     @Test
     void cascadeFromReanalysisThroughModisToTheFineGrid() {
@@ -142,6 +143,10 @@ class ESTARFMProcessTest {
         second.put("minValue", 250.0);
         second.put("maxValue", 350.0);
         GridCoverage2D fused = (GridCoverage2D) run(second).get("fused");
+        // The second stage alone, with the MODIS-like series itself: what the first stage estimates.
+        second.put("coarseP", Coverages.toCoverage("lst", modis.between(between.get(0), between.get(between.size() - 1))));
+        GridSeries singleStage = Coverages.fromCoverage("single", (GridCoverage2D) run(second).get("fused"), null,
+                Double.NaN);
         assertEquals("lst", fused.getName().toString(), "named after fineM");
         GridSeries result = Coverages.fromCoverage("fused", fused, null, Double.NaN);
         assertEquals(between, result.dates(), "the dates of the first run carried through the second");
@@ -150,6 +155,7 @@ class ESTARFMProcessTest {
         GridSeries truth = twin.lstClearSky();
         int[] modisCell = twin.fineGrid().coarseCellIndex(modis.geometry());
         double cascade = 0;
+        double single = 0;
         double fineOnly = 0;
         double coarseOnly = 0;
         for (int k = 0; k < between.size(); k++) {
@@ -164,11 +170,13 @@ class ESTARFMProcessTest {
                 replicated[i] = modisDay[modisCell[i]];
             }
             cascade += rmse(result.band(k), t) / between.size();
+            single += rmse(singleStage.band(k), t) / between.size();
             fineOnly += rmse(interpolated, t) / between.size();
             coarseOnly += rmse(replicated, t) / between.size();
         }
-        System.out.printf("cascade %.2f K, Landsat interpolated %.2f K, MODIS replicated %.2f K%n", cascade, fineOnly,
-                coarseOnly);
+        System.out.printf("cascade %.2f K, single stage on the MODIS-like series %.2f K, Landsat interpolated %.2f K,"
+                + " MODIS replicated %.2f K%n", cascade, single, fineOnly, coarseOnly);
+        assertTrue(single < cascade, "the first stage only estimates the MODIS-like series: " + single + " < " + cascade);
         assertTrue(cascade < fineOnly, "cascade RMSE " + cascade + " < fine images alone " + fineOnly);
         assertTrue(cascade < coarseOnly, "cascade RMSE " + cascade + " < coarse image alone " + coarseOnly);
     }

@@ -57,6 +57,8 @@ public final class BasePairs {
     /** Largest number of coarse cells a window touches (rows × columns). */
     final int footprintRows;
     final int footprintCols;
+    /** Σ over all windows of the coarse cells each touches: a bound of the kept cell weights. */
+    final long footprintTotal;
     final int validCount;
 
     private BasePairs(EstarfmParameters parameters, GridSeries fm, GridSeries cm, GridSeries fn, GridSeries cn) {
@@ -160,15 +162,22 @@ public final class BasePairs {
             }
         }
         int maxCols = 1;
+        long sumCols = 0;
         for (int c = 0; c < width; c++) {
-            maxCols = Math.max(maxCols, colCell[Math.min(width - 1, c + h)] - colCell[Math.max(0, c - h)] + 1);
+            int cols = colCell[Math.min(width - 1, c + h)] - colCell[Math.max(0, c - h)] + 1;
+            maxCols = Math.max(maxCols, cols);
+            sumCols += cols;
         }
         int maxRows = 1;
+        long sumRows = 0;
         for (int r = 0; r < height; r++) {
-            maxRows = Math.max(maxRows, rowCell[Math.min(height - 1, r + h)] - rowCell[Math.max(0, r - h)] + 1);
+            int rows = rowCell[Math.min(height - 1, r + h)] - rowCell[Math.max(0, r - h)] + 1;
+            maxRows = Math.max(maxRows, rows);
+            sumRows += rows;
         }
         footprintCols = maxCols;
         footprintRows = maxRows;
+        footprintTotal = sumCols * sumRows;
     }
 
     /**

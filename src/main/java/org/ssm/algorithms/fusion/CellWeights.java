@@ -73,8 +73,8 @@ final class CellWeights {
     /** An upper bound of the bytes held for {@code p}, to decide whether to keep them. */
     static long bound(BasePairs p) {
         long pixels = (long) p.width * p.height;
-        int perPixel = 4 + 8 * p.footprint() + 4 * p.bands * (p.parameters.hasRange() ? 3 : 1);
-        return pixels * perPixel;
+        int perPixel = 4 + 4 * p.bands * (p.parameters.hasRange() ? 3 : 1);
+        return 8 * p.footprintTotal + pixels * perPixel;
     }
 
     /** Bytes actually held. */
