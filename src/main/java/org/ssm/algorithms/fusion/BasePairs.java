@@ -7,8 +7,8 @@ import org.ssm.grid.GridGeometry;
 import org.ssm.grid.GridSeries;
 
 /**
- * The two base pairs of {@link Estarfm}, checked and prepared once for any number of prediction
- * dates: everything here depends on the base dates t_m and t_n only.
+ * The two base pairs of {@link Estarfm} (Zhu et al. 2010; paper B §3.3), checked and prepared once
+ * for any number of prediction dates: everything here depends on the base dates t_m and t_n only.
  *
  * <p>Per fine pixel it holds whether the pixel is valid in all four base images, its features
  * F(t_k, B) scaled by the similarity thresholds (for the vectorisable similar-pixel test), and the
