@@ -258,7 +258,7 @@ final class SimilarPixels {
      *
      * @return the number of similar pixels, listed in {@code hits} as offsets from {@code base}
      */
-    private int search(int c) {
+    private int search(int c, boolean fitConversion) {
         final int n = window * window;
         base = (c - col0) * window;
         final int from = base;
@@ -287,8 +287,10 @@ final class SimilarPixels {
         }
         total = sum;
         similar = m;
-        for (int b = 0; b < nb; b++) {
-            conversion[b] = m >= MIN_SIMILAR ? (float) conversion(b, m) : 1f;
+        if (fitConversion) {
+            for (int b = 0; b < nb; b++) {
+                conversion[b] = m >= MIN_SIMILAR ? (float) conversion(b, m) : 1f;
+            }
         }
         if (revise) {
             for (int b = 0; b < nb; b++) {
@@ -342,6 +344,11 @@ final class SimilarPixels {
             syy += tyy[jj];
             sd += td[jj];
         }
+        return slopeOrOne(m, sx, sxx, sxy, sy, syy, sd);
+    }
+
+    /** V from the sums over the m similar pixels (2m points), or 1 (see {@link #conversion}). */
+    private double slopeOrOne(int m, double sx, double sxx, double sxy, double sy, double syy, double sd) {
         double n = 2.0 * m;
         if (Math.abs(sd) / m < minChange) {
             return 1;
@@ -365,7 +372,7 @@ final class SimilarPixels {
 
     /** Searches the window of the centre at column {@code c} and keeps its weights per coarse cell. */
     void scanCells(int c) {
-        int m = search(c);
+        int m = search(c, true);
         final int cc0 = p.colCell[Math.max(0, c - radius)];
         final int cr0 = p.rowCell[Math.max(0, row - radius)];
         final int ncols = p.colCell[Math.min(p.width - 1, c + radius)] - cc0 + 1;
@@ -391,7 +398,7 @@ final class SimilarPixels {
 
     /** Searches the window of the (valid) centre at column {@code c} and predicts the date. */
     void predict(int c, float[][] out) {
-        int m = search(c);
+        int m = search(c, false);
         int ic = row * p.width + c;
         if (m < MIN_SIMILAR) {
             fallback(p, ic, date, out);
@@ -408,13 +415,44 @@ final class SimilarPixels {
             final double[] dn = delta[nb + b];
             double sm = 0;
             double sn = 0;
-            for (int q = 0; q < m; q++) {
-                int jj = from + idx[q];
-                double w = weightOf[q];
-                sm += w * dm[jj];
-                sn += w * dn[jj];
+            double v = 1;
+            if (regression) {
+                // One pass for the coarse changes and the regression sums of this band.
+                final int tb = b * TERMS;
+                final double[] tx = terms[tb + SX];
+                final double[] txx = terms[tb + SXX];
+                final double[] txy = terms[tb + SXY];
+                final double[] ty = terms[tb + SY];
+                final double[] tyy = terms[tb + SYY];
+                final double[] td = terms[tb + SD];
+                double sx = 0;
+                double sxx = 0;
+                double sxy = 0;
+                double sy = 0;
+                double syy = 0;
+                double sd = 0;
+                for (int q = 0; q < m; q++) {
+                    int jj = from + idx[q];
+                    double w = weightOf[q];
+                    sm += w * dm[jj];
+                    sn += w * dn[jj];
+                    sx += tx[jj];
+                    sxx += txx[jj];
+                    sxy += txy[jj];
+                    sy += ty[jj];
+                    syy += tyy[jj];
+                    sd += td[jj];
+                }
+                v = slopeOrOne(m, sx, sxx, sxy, sy, syy, sd);
+            } else {
+                for (int q = 0; q < m; q++) {
+                    int jj = from + idx[q];
+                    double w = weightOf[q];
+                    sm += w * dm[jj];
+                    sn += w * dn[jj];
+                }
             }
-            combine(p, ic, b, date, sm / wp, sn / wp, conversion[b], revisedM[b], revisedN[b], out);
+            combine(p, ic, b, date, sm / wp, sn / wp, v, revisedM[b], revisedN[b], out);
         }
     }
 
