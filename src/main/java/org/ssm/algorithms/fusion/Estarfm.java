@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.ssm.core.Monitor;
 import org.ssm.core.ParameterException;
@@ -278,25 +277,22 @@ public final class Estarfm {
         });
     }
 
-    /** Row progress shared by the worker threads; reports and checks cancellation once per row. */
+    /** Row progress shared by the worker threads; reports (never backwards) and checks cancellation. */
     private static final class Progress {
+        private static final long SCALE = 1 << 16;
         private final Monitor monitor;
         private final long total;
-        private final AtomicLong done = new AtomicLong();
+        private long done;
 
         Progress(Monitor monitor, long total) {
             this.monitor = monitor == null ? Monitor.NONE : monitor;
-            this.total = Math.max(1, total);
+            this.total = Math.max(1, total) * SCALE;
         }
 
         /** Reports {@code share} of a row done (a strip's part of it). */
-        void row(double share) {
-            long d = done.addAndGet(Math.round(share * SCALE));
-            synchronized (this) {
-                monitor.checkpoint(d, total * SCALE + 1);
-            }
+        synchronized void row(double share) {
+            done += Math.round(share * SCALE);
+            monitor.checkpoint(done, total + 1);
         }
-
-        private static final long SCALE = 1 << 16;
     }
 }
