@@ -19,7 +19,8 @@ public class SsmProcessFactory extends AnnotatedBeanProcessFactory {
                 SpectralIndicesProcess.class,
                 DisPATChProcess.class,
                 QualityMaskProcess.class,
-                GapFillLSTProcess.class);
+                GapFillLSTProcess.class,
+                ThreeCorneredHatProcess.class);
     }
 
     /** Every process reports progress through its ProgressListener and can be cancelled with it. */
