@@ -73,7 +73,7 @@ public class ThreeCorneredHatProcess {
                     defaultValue = "" + ThreeCorneredHat.DEFAULT_MAX_ITERATIONS, minValue = 1, maxValue = 1000,
                     description = "Most Newton steps of the constrained minimisation per pixel") Integer maxIterations,
             @DescribeParameter(name = "tolerance", min = 0, defaultValue = "" + ThreeCorneredHat.DEFAULT_TOLERANCE,
-                    minValue = 0, maxValue = 0.001, description = "Largest |G| of eq. 24 (free of units) accepted"
+                    minValue = ThreeCorneredHat.MIN_TOLERANCE, maxValue = 0.001, description = "Largest |G| of eq. 24 (free of units) accepted"
                             + " when the minimum lies on the boundary R singular") Double tolerance,
             ProgressListener listener) {
         ThreeCorneredHat method = new ThreeCorneredHat(

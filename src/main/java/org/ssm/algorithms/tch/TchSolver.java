@@ -45,6 +45,15 @@ final class TchSolver {
      */
     static final double SINGULAR_PIVOT = 1e-10;
 
+    /** Least growth of μ per step while no feasible μ is known. */
+    static final double EXPANSION = 8;
+
+    /**
+     * Relative width of the bracket on μ at which rounding, not the iteration, limits G; x then moves
+     * by about this fraction of itself.
+     */
+    static final double PINNED = 1e-10;
+
     private final int products;
     private final int n;
     private final int maxIterations;
@@ -65,6 +74,9 @@ final class TchSolver {
     private final double[] system;
     private final double[] systemLower;
     private final double[] rhs;
+    /** x and H at the feasible end of the bracket on μ. */
+    private final double[] feasible;
+    private double feasibleH;
 
     private double scale;
     private double h;
@@ -91,6 +103,7 @@ final class TchSolver {
         system = new double[products * products];
         systemLower = new double[products * products];
         rhs = new double[products];
+        feasible = new double[products];
     }
 
     /**
@@ -230,7 +243,14 @@ final class TchSolver {
         return at[n] - q;
     }
 
-    /** The boundary case: Newton on H(x(μ)) = 0 for the Kuhn–Tucker multiplier μ, safeguarded by bisection. */
+    /**
+     * The boundary case: the Kuhn–Tucker multiplier μ &gt; 0 with H(x(μ)) = 0. Far below the root H(x(μ))
+     * often rises like −1/μ², where a Newton step only multiplies μ by 1.5, so until a feasible μ is
+     * found each step multiplies μ by at least {@link #EXPANSION}. Then Newton's method runs inside the bracket, with
+     * bisection whenever a step would leave it or shrink it too slowly (rtsafe of Press et al.). It
+     * stops when |G| ≤ tolerance, or when the bracket has shrunk to rounding (an ill-conditioned S
+     * can keep |G| a little above a tight tolerance), then on its feasible end.
+     */
     private TchOutcome kuhnTucker() {
         invertS();
         double low = 0;
@@ -241,15 +261,28 @@ final class TchSolver {
         }
         double value = constraintH(x);
         double slope = slope();
+        double step = Double.POSITIVE_INFINITY;
+        double lastStep = Double.POSITIVE_INFINITY;
         while (iterations < maxIterations) {
-            double next = mu - value / slope;
-            boolean inside = next > low && (Double.isNaN(high) || next < high);
-            if (!inside || !Double.isFinite(next)) {
-                next = Double.isNaN(high) ? Math.max(2 * low, 1) : 0.5 * (low + high);
+            double newton = mu - value / slope;
+            double next;
+            if (Double.isNaN(high)) {
+                next = Math.max(Double.isFinite(newton) ? newton : 0, EXPANSION * low);
+                if (!(next > low)) {
+                    next = low > 0 ? EXPANSION * low : 1;
+                }
+            } else if (!(newton > low && newton < high) || Math.abs(2 * value) > Math.abs(lastStep * slope)) {
+                lastStep = step;
+                step = 0.5 * (high - low);
+                next = low + step;
+            } else {
+                lastStep = step;
+                step = Math.abs(newton - mu);
+                next = newton;
             }
             mu = next;
             iterations++;
-            if (!solveAt(mu)) {
+            if (!Double.isFinite(mu) || !solveAt(mu)) {
                 return TchOutcome.NOT_CONVERGED;
             }
             value = constraintH(x);
@@ -261,6 +294,13 @@ final class TchSolver {
                 low = mu;
             } else {
                 high = mu;
+                System.arraycopy(x, 0, feasible, 0, products);
+                feasibleH = value;
+            }
+            if (!Double.isNaN(high) && high - low <= PINNED * high) {
+                System.arraycopy(feasible, 0, x, 0, products);
+                h = feasibleH;
+                return TchOutcome.SOLVED_ON_BOUNDARY;
             }
             slope = slope();
         }

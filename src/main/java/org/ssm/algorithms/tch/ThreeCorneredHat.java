@@ -49,7 +49,7 @@ import org.ssm.grid.Window;
  *     the number of products
  * @param maxIterations most Newton steps of the minimisation, in [1, 1000]
  * @param tolerance largest |G| (eq. 24, free of units) accepted on the boundary of the domain, in
- *     (0, 1e-3]
+ *     [1e-15, 1e-3]
  */
 public record ThreeCorneredHat(int minDates, int maxIterations, double tolerance) {
 
@@ -61,6 +61,9 @@ public record ThreeCorneredHat(int minDates, int maxIterations, double tolerance
     public static final int DEFAULT_MAX_ITERATIONS = 50;
     /** |G| on the boundary; a variance then errs by about this fraction of K, far below its sampling error. */
     public static final double DEFAULT_TOLERANCE = 1e-9;
+
+    /** Smallest tolerance: G is computed to about 1e-16 (double rounding of numbers of order 1), so less cannot be met. */
+    public static final double MIN_TOLERANCE = 1e-15;
 
     /** Defaults. */
     public static final ThreeCorneredHat DEFAULTS = new ThreeCorneredHat(DEFAULT_MIN_DATES, DEFAULT_MAX_ITERATIONS,
@@ -75,9 +78,7 @@ public record ThreeCorneredHat(int minDates, int maxIterations, double tolerance
     public ThreeCorneredHat {
         ParameterException.requireInRange("minDates", minDates, MIN_PRODUCTS, SeriesDates.MAX_DATES);
         ParameterException.requireInRange("maxIterations", maxIterations, 1, 1000);
-        if (!(tolerance > 0 && tolerance <= 1e-3)) {
-            throw new ParameterException("tolerance", tolerance, "a number in (0, 0.001]");
-        }
+        ParameterException.requireInRange("tolerance", tolerance, MIN_TOLERANCE, 1e-3);
     }
 
     /**
@@ -123,7 +124,7 @@ public record ThreeCorneredHat(int minDates, int maxIterations, double tolerance
                 throw new ParameterException("products", s.length + " dates", dates + " dates in every series");
             }
         }
-        Pixel pixel = new Pixel(products);
+        Pixel pixel = new Pixel(products, 1);
         double[] values = new double[products];
         for (int t = 0; t < dates; t++) {
             boolean valid = true;
@@ -132,16 +133,17 @@ public record ThreeCorneredHat(int minDates, int maxIterations, double tolerance
                 valid = Double.isFinite(values[p]);
             }
             if (valid) {
-                pixel.sums.add(values);
+                pixel.sums.add(0, values);
             }
         }
-        TchOutcome outcome = pixel.estimate();
-        double[] means = pixel.means();
+        TchOutcome outcome = pixel.estimate(0);
+        double[] means = pixel.means(0);
+        int count = pixel.sums.count(0);
         if (!outcome.solved()) {
-            return TchSolution.failed(outcome, products, pixel.sums.count(), means);
+            return TchSolution.failed(outcome, products, count, means);
         }
-        return new TchSolution(outcome, pixel.sums.count(), pixel.solver.covariance(), means,
-                pixel.solver.objective(), pixel.solver.constraint(), pixel.solver.iterations());
+        return new TchSolution(outcome, count, pixel.solver.covariance(), means, pixel.solver.objective(),
+                pixel.solver.constraint(), pixel.solver.iterations());
     }
 
     private TchSolution solveFlat(TchSolver solver, double[] s, int dates, double[] means) {
@@ -263,25 +265,15 @@ public record ThreeCorneredHat(int minDates, int maxIterations, double tolerance
         float[] least = new float[cells];
         int blocks = (cells + BLOCK - 1) / BLOCK;
         List<TchReport.Tally> tallies = IntStream.range(0, blocks).parallel().mapToObj(b -> {
-            Pixel pixel = new Pixel(products);
+            int from = b * BLOCK;
+            int to = Math.min(cells, from + BLOCK);
+            Pixel pixel = new Pixel(products, to - from);
             TchReport.Tally tally = new TchReport.Tally(products);
-            double[] values = new double[products];
-            for (int cell = b * BLOCK; cell < Math.min(cells, (b + 1) * BLOCK); cell++) {
-                pixel.sums.reset();
-                for (int t = 0; t < dates; t++) {
-                    boolean valid = true;
-                    for (int p = 0; p < products && valid; p++) {
-                        float v = data[p][t][cell];
-                        values[p] = v;
-                        valid = Float.isFinite(v);
-                    }
-                    if (valid) {
-                        pixel.sums.add(values);
-                    }
-                }
-                TchOutcome outcome = pixel.estimate();
+            pixel.sums.addWindow(data, from);
+            for (int cell = from; cell < to; cell++) {
+                TchOutcome outcome = pixel.estimate(cell - from);
                 tally.outcomes[outcome.ordinal()]++;
-                pixel.write(outcome, cell, uncertainty, relative, least, tally);
+                pixel.write(outcome, cell - from, cell, uncertainty, relative, least, tally);
             }
             return tally;
         }).toList();
@@ -295,22 +287,23 @@ public record ThreeCorneredHat(int minDates, int maxIterations, double tolerance
         return mean == 0 || !Double.isFinite(mean) ? Double.NaN : uncertainty / Math.abs(mean);
     }
 
-    /** The per-thread work of one pixel: its sums, the checks before eq. 22, and the solver. */
+    /** The per-thread work on a block of pixels: their sums, the checks before eq. 22, and the solver. */
     private final class Pixel {
         final DifferenceSums sums;
         final TchSolver solver;
         final double[] s;
         final double[] variances;
 
-        Pixel(int products) {
-            sums = new DifferenceSums(products);
+        Pixel(int products, int cells) {
+            sums = new DifferenceSums(products, cells);
             solver = new TchSolver(products, maxIterations, tolerance);
             s = new double[(products - 1) * (products - 1)];
             variances = new double[products];
         }
 
-        TchOutcome estimate() {
-            int n = sums.count();
+        /** Pixel {@code cell} of the block; leaves R_ii in {@link #variances} when solved. */
+        TchOutcome estimate(int cell) {
+            int n = sums.count(cell);
             if (n == 0) {
                 return TchOutcome.NO_DATA;
             }
@@ -318,38 +311,38 @@ public record ThreeCorneredHat(int minDates, int maxIterations, double tolerance
                 return TchOutcome.TOO_FEW_DATES;
             }
             for (int p = 0; p < variances.length; p++) {
-                if (sums.isConstant(p)) {
+                if (sums.isConstant(cell, p)) {
                     return TchOutcome.CONSTANT_PRODUCT;
                 }
             }
-            sums.covariance(s);
+            sums.covariance(cell, s);
             return solver.solve(s, variances);
         }
 
-        double[] means() {
+        double[] means(int cell) {
             double[] means = new double[variances.length];
             for (int p = 0; p < means.length; p++) {
-                means[p] = sums.count() == 0 ? Double.NaN : sums.mean(p);
+                means[p] = sums.count(cell) == 0 ? Double.NaN : sums.mean(cell, p);
             }
             return means;
         }
 
-        void write(TchOutcome outcome, int cell, float[][] uncertainty, float[][] relative, float[] least,
-                TchReport.Tally tally) {
+        void write(TchOutcome outcome, int cell, int target, float[][] uncertainty, float[][] relative,
+                float[] least, TchReport.Tally tally) {
             if (!outcome.solved()) {
                 for (int p = 0; p < variances.length; p++) {
-                    uncertainty[p][cell] = Float.NaN;
-                    relative[p][cell] = Float.NaN;
+                    uncertainty[p][target] = Float.NaN;
+                    relative[p][target] = Float.NaN;
                 }
-                least[cell] = Float.NaN;
+                least[target] = Float.NaN;
                 return;
             }
             int best = 0;
             for (int p = 0; p < variances.length; p++) {
                 double sigma = Math.sqrt(Math.max(0, variances[p]));
-                double rel = relative(sigma, sums.mean(p));
-                uncertainty[p][cell] = (float) sigma;
-                relative[p][cell] = (float) rel;
+                double rel = relative(sigma, sums.mean(cell, p));
+                uncertainty[p][target] = (float) sigma;
+                relative[p][target] = (float) rel;
                 tally.sumUncertainty[p] += sigma;
                 if (!Double.isNaN(rel)) {
                     tally.sumRelative[p] += rel;
@@ -359,7 +352,7 @@ public record ThreeCorneredHat(int minDates, int maxIterations, double tolerance
                     best = p;
                 }
             }
-            least[cell] = best + 1;
+            least[target] = best + 1;
             tally.least[best]++;
         }
     }

@@ -247,6 +247,68 @@ class TchSolverTest {
     }
 
     @Test
+    void arbitraryCovariancesAreSolvedWithinTheDefaultIterationLimit() {
+        // S = B Bᵀ with Gaussian B: most are far from any S of independent errors, many badly
+        // conditioned (K down to 1e-4 of the largest element), so the minimum lies on the boundary.
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        int boundary = 0;
+        for (int k = 0; k < 2000; k++) {
+            int n = 2 + rnd.nextInt(4);
+            double[][] b = new double[n][n];
+            for (double[] row : b) {
+                for (int j = 0; j < n; j++) {
+                    row[j] = rnd.nextGaussian();
+                }
+            }
+            double[][] s = new double[n][n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j <= i; j++) {
+                    double v = 0;
+                    for (int q = 0; q < n; q++) {
+                        v += b[i][q] * b[j][q];
+                    }
+                    s[i][j] = v;
+                    s[j][i] = v;
+                }
+            }
+            TchSolution r = TCH.solve(s);
+            if (r.outcome() == TchOutcome.SINGULAR_DIFFERENCES) {
+                continue;
+            }
+            assertTrue(r.outcome().solved(), "case " + k + ": " + r.outcome());
+            if (r.outcome() == TchOutcome.SOLVED) {
+                assertTrue(r.constraint() < 0, "case " + k);
+            } else {
+                boundary++;
+                // G is met to the tolerance, or to rounding when the bracket on μ is pinned, on its
+                // feasible side: G of order 1e-16·cond(S/K), at most 1e-4 for these matrices.
+                assertTrue(Math.abs(r.constraint()) <= 1e-4 && r.constraint() <= ThreeCorneredHat.DEFAULT_TOLERANCE,
+                        "case " + k + ": G = " + r.constraint());
+            }
+            for (int i = 0; i <= n; i++) {
+                // R is positive semidefinite to rounding: no variance below −1e-9 of the largest.
+                assertTrue(r.variance(i) >= -1e-9 * maxDiagonal(s), "case " + k + ", variance " + i);
+            }
+            // Eq. 22 holds for the estimate.
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    double sij = r.covariance(i, j) - r.covariance(i, n) - r.covariance(j, n) + r.covariance(n, n);
+                    assertEquals(s[i][j], sij, 1e-9 * maxDiagonal(s), "case " + k);
+                }
+            }
+        }
+        assertTrue(boundary > 1500, boundary + " boundary cases");
+    }
+
+    private static double maxDiagonal(double[][] s) {
+        double m = 0;
+        for (int i = 0; i < s.length; i++) {
+            m = Math.max(m, s[i][i]);
+        }
+        return m;
+    }
+
+    @Test
     void identicalProductsMakeSSingular() {
         // Products 1 and 2 identical: Y_1 = Y_2, S has two equal rows.
         double[][] s = {{1e-3, 1e-3, 2e-4}, {1e-3, 1e-3, 2e-4}, {2e-4, 2e-4, 2e-3}};
