@@ -71,7 +71,8 @@ public class ThreeCorneredHatProcess {
                             + " sqrt(2/T) of itself") Integer minDates,
             @DescribeParameter(name = "maxIterations", min = 0,
                     defaultValue = "" + ThreeCorneredHat.DEFAULT_MAX_ITERATIONS, minValue = 1, maxValue = 1000,
-                    description = "Most Newton steps of the constrained minimisation per pixel") Integer maxIterations,
+                    description = "Most steps of the constrained minimisation per pixel: one"
+                            + " on eq. 23, the rest on the Kuhn-Tucker multiplier when the minimum lies on the boundary") Integer maxIterations,
             @DescribeParameter(name = "tolerance", min = 0, defaultValue = "" + ThreeCorneredHat.DEFAULT_TOLERANCE,
                     minValue = ThreeCorneredHat.MIN_TOLERANCE, maxValue = 0.001, description = "Largest |G| of eq. 24 (free of units) accepted"
                             + " when the minimum lies on the boundary R singular") Double tolerance,

