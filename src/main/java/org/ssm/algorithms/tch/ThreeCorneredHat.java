@@ -2,6 +2,7 @@ package org.ssm.algorithms.tch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.ssm.core.Monitor;
@@ -106,7 +107,7 @@ public record ThreeCorneredHat(int minDates, int maxIterations, double tolerance
             }
         }
         double[] means = new double[n + 1];
-        java.util.Arrays.fill(means, Double.NaN);
+        Arrays.fill(means, Double.NaN);
         return solveFlat(new TchSolver(n + 1, maxIterations, tolerance), flat, 0, means);
     }
 
