@@ -7,7 +7,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.ssm.core.ParameterException;
 
-/** The names that tell the products apart in band descriptions and reports: the {@code names} literal. */
+/**
+ * The names that tell the products compared by the three-cornered hat (paper E §3.5) apart in band
+ * descriptions and reports: the {@code names} literal, e.g. the five methods of paper E Fig. 7.
+ */
 public final class ProductNames {
 
     /** Name of the parameter. */

@@ -5,9 +5,9 @@ import java.util.Locale;
 import org.ssm.core.ParameterException;
 
 /**
- * What a run of {@link ThreeCorneredHat} found: how many pixels ended in each {@link TchOutcome}, and
- * per product how often it was the least uncertain (the shares of paper E Fig. 7 and 15) and its mean
- * uncertainty over the solved pixels.
+ * What a run of {@link ThreeCorneredHat} (paper E §3.5) found: how many pixels ended in each
+ * {@link TchOutcome}, and per product how often it was the least uncertain (the shares of paper E
+ * §4.3, Fig. 7, and §5, Fig. 15) and its mean uncertainty over the solved pixels.
  *
  * @param outcomes pixels per outcome, indexed by {@link TchOutcome#ordinal()}
  * @param leastUncertain pixels where product i has the least uncertainty
