@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.ssm.host.wms.FeatureInfoQuery.FeatureInfo;
 import org.ssm.host.wms.FeatureInfoQuery.QueryPoint;
-import org.ssm.io.Json;
+import org.ssm.core.Json;
 
 /**
  * Encodes a GetFeatureInfo answer as GeoJSON (a FeatureCollection with one feature per layer cell, as
