@@ -21,7 +21,8 @@ public class SsmProcessFactory extends AnnotatedBeanProcessFactory {
                 QualityMaskProcess.class,
                 GapFillLSTProcess.class,
                 WhittakerSmoothProcess.class,
-                TripleCollocationProcess.class);
+                TripleCollocationProcess.class,
+                ValidateProcess.class);
     }
 
     /** Every process reports progress through its ProgressListener and can be cancelled with it. */
