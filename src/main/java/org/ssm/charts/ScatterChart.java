@@ -50,9 +50,9 @@ public final class ScatterChart {
                 }
             }
         }
-        // A margin keeps points at the extremes off the frame.
+        // A margin keeps points at the extremes off the frame, without pushing the axis below a dry 0.
         double pad = 0.02 * (max - min);
-        scale = NiceScale.of(min - pad, max + pad, 6);
+        scale = NiceScale.of(min >= 0 ? Math.max(0, min - pad) : min - pad, max + pad, 6);
         plot = new PlotArea(80, 60, 530, 530, scale.lo(), scale.hi(), scale.lo(), scale.hi());
     }
 

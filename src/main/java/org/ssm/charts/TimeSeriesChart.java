@@ -25,7 +25,13 @@ public final class TimeSeriesChart {
      * @param epochDays dates as {@link java.time.LocalDate#toEpochDay()}, increasing
      * @param values soil moisture, NaN where there is none
      */
-    public record Line(String label, Color color, Style style, int[] epochDays, double[] values) {}
+    public record Line(String label, Color color, Style style, int[] epochDays, double[] values) {
+        public Line {
+            if (epochDays.length != values.length) {
+                throw new IllegalArgumentException(epochDays.length + " dates for " + values.length + " values");
+            }
+        }
+    }
 
     /**
      * Daily rain.
@@ -33,7 +39,13 @@ public final class TimeSeriesChart {
      * @param epochDays dates, increasing
      * @param mm rain of each date, mm; NaN where unknown
      */
-    public record Rain(int[] epochDays, double[] mm) {}
+    public record Rain(int[] epochDays, double[] mm) {
+        public Rain {
+            if (epochDays.length != mm.length) {
+                throw new IllegalArgumentException(epochDays.length + " dates for " + mm.length + " values");
+            }
+        }
+    }
 
     public static final int WIDTH = 1000;
     public static final int HEIGHT = 560;
@@ -85,7 +97,7 @@ public final class TimeSeriesChart {
             last = 1;
         }
         double pad = 0.02 * (max - min);
-        smScale = NiceScale.of(min - pad, max + pad, 5);
+        smScale = NiceScale.of(min >= 0 ? Math.max(0, min - pad) : min - pad, max + pad, 5);
         rainScale = NiceScale.of(0, wettest > 0 ? wettest : 1, 3);
         int smHeight = rain == null ? 330 : 300;
         smPlot = new PlotArea(80, 60, 890, smHeight, first - 0.5, last + 0.5, smScale.lo(), smScale.hi());

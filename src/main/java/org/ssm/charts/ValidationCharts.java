@@ -63,7 +63,7 @@ public final class ValidationCharts {
      * product in its cells on every date of the period, and the rain when given.
      *
      * @param station the station's readings (the one at {@code index} in the validation's input)
-     * @param rain the rain at the station, or null
+     * @param rain the rain at the station, or null; only the dates within the product's sampled dates are drawn
      */
     public static TimeSeriesChart timeSeries(ValidationResult r, int index, StationSeries station,
             TimeSeriesChart.Rain rain) {
@@ -86,7 +86,22 @@ public final class ValidationCharts {
         lines.add(new TimeSeriesChart.Line("in situ", ChartStyle.INSITU, TimeSeriesChart.Style.POINTS, days, values));
         String title = "Station " + v.station().id() + (v.station().network().isEmpty() ? ""
                 : " (" + v.station().network() + ")") + ": " + v.pairs() + " pairs";
-        return new TimeSeriesChart(title, lines, rain);
+        return new TimeSeriesChart(title, lines, rain == null ? null
+                : within(rain, dates.get(0).toEpochDay(), dates.get(dates.size() - 1).toEpochDay()));
+    }
+
+    /** The rain of the dates in [first, last], the period the chart covers. */
+    private static TimeSeriesChart.Rain within(TimeSeriesChart.Rain rain, long first, long last) {
+        int[] days = rain.epochDays().clone();
+        double[] mm = rain.mm().clone();
+        int n = 0;
+        for (int i = 0; i < days.length; i++) {
+            if (days[i] >= first && days[i] <= last) {
+                days[n] = days[i];
+                mm[n++] = mm[i];
+            }
+        }
+        return new TimeSeriesChart.Rain(java.util.Arrays.copyOf(days, n), java.util.Arrays.copyOf(mm, n));
     }
 
     private static TimeSeriesChart.Line samples(String label, java.awt.Color color, TimeSeriesChart.Style style,

@@ -75,6 +75,7 @@ public final class ValidationBenchmark {
     private static void run(String label, ValidationInputs in) throws Exception {
         System.gc();
         resetPeaks();
+        long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         ValidationResult r = new Validation(ValidationParameters.defaults()).validate(in, Monitor.NONE);
         double validate = seconds(t0);
@@ -88,10 +89,12 @@ public final class ValidationBenchmark {
                 null).render();
         BufferedImage box = ValidationCharts.boxPlot(r);
         double charts = seconds(t2);
+        double total = seconds(t0);
+        double cpu = (processCpuNanos() - cpu0) / 1e9;
         System.out.printf(Locale.ROOT, "%s: validate %.2f s, tables %.2f s (%d + %d characters), charts %.2f s"
-                + " (%d images); total %.2f s; peak heap %s; load average %.2f%n", label, validate, tables,
-                table.length(), sd.length(), charts, scatter.getWidth() > 0 && series.getWidth() > 0
-                        && box.getWidth() > 0 ? 3 : 0, seconds(t0), peakHeap(), load());
+                + " (%d images); total %.2f s (CPU %.2f s, all threads); peak heap %s; load average %.2f%n", label,
+                validate, tables, table.length(), sd.length(), charts, scatter.getWidth() > 0 && series.getWidth() > 0
+                        && box.getWidth() > 0 ? 3 : 0, total, cpu, peakHeap(), load());
         System.out.printf(Locale.ROOT, "  check: %d stations aggregated, pooled %s; mean G_down %.3f; %d dates with"
                 + " a spatial SD%s%n", r.product().stations(), r.product().pooled(), r.gains().mean().down(),
                 r.spatialSd().stream().filter(d -> !Double.isNaN(d.insitu())).count(),
@@ -173,6 +176,12 @@ public final class ValidationBenchmark {
             }
         }
         return (sum >> 20) + " MiB";
+    }
+
+    /** CPU time of this JVM, all threads (the collector's included): steadier than wall time on a busy machine. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double load() {
