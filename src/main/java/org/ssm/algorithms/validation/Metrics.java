@@ -118,7 +118,7 @@ public record Metrics(long n, double pcc, double rmse, double ubrmse, double bia
                 skipped.add(NAMES.get(k) + " over " + count);
             }
         }
-        String note = "mean over " + stations.size() + " stations"
+        String note = "mean over " + stations.size() + (stations.size() == 1 ? " station" : " stations")
                 + (skipped.isEmpty() ? "" : " (" + String.join(", ", skipped) + ")");
         return new Metrics(pairs, mean[0], mean[1], mean[2], mean[3], mean[4], mean[5], note);
     }

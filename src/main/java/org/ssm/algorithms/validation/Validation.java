@@ -48,7 +48,7 @@ public final class Validation {
         SeriesReader productReader = in.product().reader();
         List<Integer> productBands = bandsInPeriod("product", productReader);
         List<Integer> coarseBands = in.coarse() == null ? List.of() : bandsInPeriod("coarse", in.coarse().reader());
-        long total = productBands.size() + coarseBands.size() + 1L;
+        long total = productBands.size() + coarseBands.size() + (long) in.stations().size() + 1;
 
         int[] productCells = StationCells.of(stations, productReader.geometry(), in.product().fromLonLat());
         TruthAccumulator truth = in.truth() == null ? null : new TruthAccumulator(in.truth());
@@ -99,6 +99,7 @@ public final class Validation {
             }
             results.add(station(s, stations.get(s), productCells[s], coarseCells == null ? StationCells.OUTSIDE
                     : coarseCells[s], means, productSamples, coarseSamples, observed));
+            monitor.checkpoint(productBands.size() + coarseBands.size() + s + 1L, total);
         }
         if (results.stream().allMatch(r -> r.pairs() == 0)) {
             throw ParameterException.because("stations", "no station has a daily mean on a date on which the product"

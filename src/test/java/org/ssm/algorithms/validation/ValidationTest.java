@@ -354,6 +354,44 @@ class ValidationTest {
     }
 
     @Test
+    void reportsProgressAndCanBeCancelled() throws IOException {
+        List<Double> fractions = new ArrayList<>();
+        Monitor recording = new Monitor() {
+            @Override
+            public void progress(double fraction) {
+                fractions.add(fraction);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        };
+        new Validation(ValidationParameters.defaults()).validate(ValidationInputs.of(List.of(stationA(), stationB()),
+                gridded("product", product())).withCoarse(coarse()), recording);
+        // One step per product date (7), coarse date (7) and station (2), and the end.
+        assertEquals(17, fractions.size());
+        for (int i = 1; i < fractions.size(); i++) {
+            assertTrue(fractions.get(i) > fractions.get(i - 1), fractions.toString());
+        }
+        assertEquals(1.0, fractions.get(fractions.size() - 1), 0.0);
+
+        int[] calls = {0};
+        Monitor cancelling = new Monitor() {
+            @Override
+            public void progress(double fraction) {}
+
+            @Override
+            public boolean isCancelled() {
+                return ++calls[0] > 3;
+            }
+        };
+        assertThrows(org.ssm.core.CancelledException.class, () -> new Validation(ValidationParameters.defaults())
+                .validate(ValidationInputs.of(List.of(stationA()), gridded("product", product())), cancelling));
+        assertEquals(4, calls[0], "stopped at the fourth date");
+    }
+
+    @Test
     void aTruthOnAnotherGridIsRefused() {
         GridSeries other = GridSeries.of(new GridGeometry("EPSG:4326", 10, 50, 0.05, 0.05, 8, 6), dates(DAYS),
                 new float[DAYS][48]);
