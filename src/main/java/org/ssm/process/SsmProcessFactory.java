@@ -23,7 +23,8 @@ public class SsmProcessFactory extends AnnotatedBeanProcessFactory {
                 GapFillLSTProcess.class,
                 WhittakerSmoothProcess.class,
                 TripleCollocationProcess.class,
-                ThreeCorneredHatProcess.class);
+                ThreeCorneredHatProcess.class,
+                ValidateProcess.class);
     }
 
     /** Every process reports progress through its ProgressListener and can be cancelled with it. */
