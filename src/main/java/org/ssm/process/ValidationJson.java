@@ -14,7 +14,7 @@ import org.ssm.algorithms.validation.MonthlyMetrics;
 import org.ssm.algorithms.validation.SpatialSd;
 import org.ssm.algorithms.validation.StationValidation;
 import org.ssm.algorithms.validation.ValidationResult;
-import org.ssm.io.Json;
+import org.ssm.core.Json;
 
 /**
  * The {@code summary} output of {@code ssm:Validate}: the whole result as one JSON document (the

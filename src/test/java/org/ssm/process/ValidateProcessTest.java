@@ -38,7 +38,7 @@ import org.ssm.grid.GridGeometry;
 import org.ssm.grid.GridSeries;
 import org.ssm.io.Coverages;
 import org.ssm.io.CrsTransforms;
-import org.ssm.io.Json;
+import org.ssm.core.Json;
 import org.ssm.io.Wgs84;
 import org.ssm.stations.Observation;
 import org.ssm.stations.Station;
