@@ -68,6 +68,19 @@ public final class Coverages {
      * as a coverage. The reader must stay open while the coverage is used.
      */
     public static GridCoverage2D toCoverage(String name, SeriesReader reader) {
+        return toCoverage(name, reader, null);
+    }
+
+    /**
+     * {@link #toCoverage(String, SeriesReader)} with band descriptions: {@code bandNames} (one per band)
+     * tell apart the bands of an undated stack, such as one map per input product.
+     *
+     * @param bandNames the descriptions, or {@code null} for dates (name_1, … when undated)
+     */
+    public static GridCoverage2D toCoverage(String name, SeriesReader reader, List<String> bandNames) {
+        if (bandNames != null && bandNames.size() != reader.bands()) {
+            throw new IllegalArgumentException(bandNames.size() + " band names for " + reader.bands() + " bands");
+        }
         GridSeries oneCell = GridSeries.of(new GridGeometry(reader.geometry().crs(), 0, 1, 1, 1, 1, 1),
                 reader.dates(), new float[reader.bands()][1]);
         // The colour model and categories GeoTools chooses for an in-memory raster of these bands.
@@ -75,7 +88,9 @@ public final class Coverages {
         SeriesImage image = new SeriesImage(reader, template.getRenderedImage().getColorModel());
         GridSampleDimension[] dims = new GridSampleDimension[reader.bands()];
         for (int b = 0; b < dims.length; b++) {
-            dims[b] = template.getSampleDimension(b);
+            GridSampleDimension source = template.getSampleDimension(b);
+            dims[b] = bandNames == null ? source : new GridSampleDimension(bandNames.get(b),
+                    source.getCategories().toArray(new org.geotools.coverage.Category[0]), source.getUnits());
         }
         return FACTORY.create(name, image, toGridGeometry2D(reader.geometry()), dims, null, null);
     }

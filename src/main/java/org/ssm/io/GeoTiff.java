@@ -50,29 +50,10 @@ public final class GeoTiff {
      * @param dates the band dates, or {@code null} to take them from the file (if present)
      */
     public static GridSeries read(String parameter, Path file, List<LocalDate> dates) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new ParameterException(parameter, file, "an existing GeoTIFF file");
-        }
-        GeoTiffReader reader;
-        try {
-            reader = new GeoTiffReader(file.toFile(), new Hints(Hints.FORCE_LONGITUDE_FIRST_AXIS_ORDER, Boolean.TRUE));
-        } catch (Exception e) {
-            throw new ParameterException(parameter, file, "a readable GeoTIFF (" + e.getMessage() + ")");
-        }
-        try {
-            GridCoverage2D coverage = reader.read((GeneralParameterValue[]) null);
-            double noData = reader.getMetadata().hasNoData() ? reader.getMetadata().getNoData() : Double.NaN;
-            List<LocalDate> bandDates = dates;
-            if (bandDates == null) {
-                bandDates = datesOf(parameter, reader.getMetadata().getAsciiTIFFTag(IMAGE_DESCRIPTION_TAG));
-            }
-            try {
-                return Coverages.fromCoverage(parameter, coverage, bandDates, noData);
-            } finally {
-                coverage.dispose(true);
-            }
-        } finally {
-            reader.dispose();
+        try (SeriesReader reader = open(parameter, file, dates)) {
+            // One read of the whole image: the file's tiles hold every band, so band-by-band reads would decode them again and again.
+            float[][] bands = reader.readAllBands(org.ssm.grid.Window.all(reader.geometry()));
+            return GridSeries.of(reader.geometry(), reader.dates(), bands);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.ssm.io;
 
+import org.ssm.core.Json;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -1,6 +1,7 @@
 package org.ssm.process;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,31 @@ final class ProcessSupport {
     /** The parsed {@code dates} literal, or {@code null} when it was not given. */
     static List<LocalDate> dates(String text) {
         return text == null || text.isBlank() ? null : SeriesDates.parse(DATES, text);
+    }
+
+    /** Name of the literal input that limits the dates compared. */
+    static final String PERIOD = "period";
+
+    /**
+     * The bounds of the {@code period} literal {@code start/end} (ISO dates), either possibly empty;
+     * both null when the text is absent.
+     */
+    static LocalDate[] period(String text) {
+        if (text == null || text.isBlank()) {
+            return new LocalDate[2];
+        }
+        String[] parts = text.strip().split("/", -1);
+        if (parts.length != 2 || parts[0].isBlank() && parts[1].isBlank()) {
+            throw new ParameterException(PERIOD, text, "start/end with ISO dates, e.g. 2021-04-01/2021-09-30");
+        }
+        try {
+            return new LocalDate[] {
+                parts[0].isBlank() ? null : LocalDate.parse(parts[0].strip()),
+                parts[1].isBlank() ? null : LocalDate.parse(parts[1].strip())
+            };
+        } catch (DateTimeParseException e) {
+            throw new ParameterException(PERIOD, text, "start/end with ISO dates, e.g. 2021-04-01/2021-09-30");
+        }
     }
 
     /** A required series input. */

@@ -54,10 +54,15 @@ final class ScratchOutputs implements AutoCloseable {
 
     /** The coverage named {@code variable} over {@code series}, which is deleted when the coverage is collected. */
     GridCoverage2D coverage(String variable, ScratchSeries series) {
+        return coverage(variable, series, null);
+    }
+
+    /** {@link #coverage(String, ScratchSeries)} with band descriptions ({@code null} for the dates). */
+    GridCoverage2D coverage(String variable, ScratchSeries series, List<String> bandNames) {
         if (!pending.remove(series)) {
             throw new IllegalArgumentException("not a pending scratch series of this run");
         }
-        GridCoverage2D coverage = Coverages.toCoverage(variable, series);
+        GridCoverage2D coverage = Coverages.toCoverage(variable, series, bandNames);
         LIVE.add(series);
         CLEANER.register(coverage, () -> {
             LIVE.remove(series);

@@ -18,10 +18,13 @@ public class SsmProcessFactory extends AnnotatedBeanProcessFactory {
                 AlignProcess.class,
                 SpectralIndicesProcess.class,
                 DisPATChProcess.class,
+                ESTARFMProcess.class,
                 QualityMaskProcess.class,
                 GapFillLSTProcess.class,
                 WhittakerSmoothProcess.class,
                 TripleCollocationProcess.class,
+                ThreeCorneredHatProcess.class,
+                ValidateProcess.class,
                 ReadStationsProcess.class);
     }
 

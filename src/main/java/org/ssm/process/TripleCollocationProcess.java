@@ -1,7 +1,6 @@
 package org.ssm.process;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +81,7 @@ public class TripleCollocationProcess {
         if (stations == null) {
             throw ParameterException.missing("stations", "a feature collection of station readings (GeoJSON)");
         }
-        LocalDate[] bounds = period(period);
+        LocalDate[] bounds = ProcessSupport.period(period);
         ScreeningParameters parameters = new ScreeningParameters(
                 minTriplets == null ? StationScreening.DEFAULT_MIN_TRIPLETS : minTriplets,
                 ProcessSupport.orDefault(minInsituRho2, StationScreening.DEFAULT_MIN_INSITU_RHO2),
@@ -118,24 +117,5 @@ public class TripleCollocationProcess {
         }
         return new CoarseProduct(parameter, series,
                 CrsTransforms.between("stations", "EPSG:4326", series.geometry().crs()));
-    }
-
-    /** The bounds of {@code start/end}, either possibly empty; both null when the text is absent. */
-    private static LocalDate[] period(String text) {
-        if (text == null || text.isBlank()) {
-            return new LocalDate[2];
-        }
-        String[] parts = text.strip().split("/", -1);
-        if (parts.length != 2 || parts[0].isBlank() && parts[1].isBlank()) {
-            throw new ParameterException("period", text, "start/end with ISO dates, e.g. 2021-04-01/2021-09-30");
-        }
-        try {
-            return new LocalDate[] {
-                parts[0].isBlank() ? null : LocalDate.parse(parts[0].strip()),
-                parts[1].isBlank() ? null : LocalDate.parse(parts[1].strip())
-            };
-        } catch (DateTimeParseException e) {
-            throw new ParameterException("period", text, "start/end with ISO dates, e.g. 2021-04-01/2021-09-30");
-        }
     }
 }

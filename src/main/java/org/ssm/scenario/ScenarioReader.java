@@ -9,7 +9,7 @@ import java.util.Map;
 import org.ssm.core.ParameterException;
 import org.ssm.grid.GridSeries;
 import org.ssm.io.GeoTiff;
-import org.ssm.io.Json;
+import org.ssm.core.Json;
 import org.ssm.io.StationsGeoJson;
 import org.ssm.stations.StationSeries;
 

@@ -23,7 +23,7 @@ import org.ssm.core.Monitor;
 import org.ssm.grid.GridGeometry;
 import org.ssm.grid.SeriesDates;
 import org.ssm.io.GeoTiff;
-import org.ssm.io.Json;
+import org.ssm.core.Json;
 import org.ssm.io.StationsGeoJson;
 import org.ssm.io.Wgs84;
 import org.ssm.stations.Station;

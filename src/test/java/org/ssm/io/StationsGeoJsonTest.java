@@ -1,5 +1,6 @@
 package org.ssm.io;
 
+import org.ssm.core.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

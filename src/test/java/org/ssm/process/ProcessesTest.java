@@ -62,7 +62,7 @@ class ProcessesTest {
                 }
             }
         }
-        assertTrue(names.containsAll(Set.of("Align", "SpectralIndices", "DisPATCh")), names.toString());
+        assertTrue(names.containsAll(Set.of("Align", "SpectralIndices", "DisPATCh", "ESTARFM")), names.toString());
     }
 
     @Test

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ssm.core.CancelledException;
 import org.ssm.core.Monitor;
 import org.ssm.grid.GridSeries;
-import org.ssm.io.Json;
+import org.ssm.core.Json;
 import org.ssm.stations.StationSeries;
 
 class ScenarioWriterTest {

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.ssm.io.Json;
+import org.ssm.core.Json;
 
 /**
  * Agreement with the reference values of {@code data/tc-triplets/reference.json}, written by

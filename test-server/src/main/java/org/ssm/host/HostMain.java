@@ -17,7 +17,7 @@ import org.ssm.grid.GridGeometry;
 import org.ssm.host.catalog.Layer;
 import org.ssm.host.demo.DemoRun;
 import org.ssm.host.demo.DemoScenario;
-import org.ssm.io.Json;
+import org.ssm.core.Json;
 import org.ssm.scenario.TwinExperimentConfig;
 
 /**

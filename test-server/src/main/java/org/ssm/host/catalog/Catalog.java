@@ -27,7 +27,7 @@ import org.ssm.grid.GridGeometry;
 import org.ssm.grid.GridSeries;
 import org.ssm.io.FileTrees;
 import org.ssm.io.GeoTiff;
-import org.ssm.io.Json;
+import org.ssm.core.Json;
 import org.ssm.io.StationsGeoJson;
 import org.ssm.stations.StationSeries;
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.ssm.grid.GridGeometry;
 import org.ssm.grid.SeriesDates;
-import org.ssm.io.Json;
+import org.ssm.core.Json;
 
 /** The {@code layer.json} form of a {@link Layer}. */
 final class LayerJson {

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ssm.io.Json;
+import org.ssm.core.Json;
 
 /** The {@code layer.json} form of a {@link StationLayer}, marked {@code "kind": "stations"}. */
 final class StationLayerJson {

@@ -25,6 +25,8 @@ public final class Variables {
             Map.entry("landcover", new Variable("land cover class", "class")),
             Map.entry("bias", new Variable("bias", "m3 m-3")),
             Map.entry("uncertainty", new Variable("uncertainty", "m3 m-3")),
+            Map.entry("relative-uncertainty", new Variable("relative uncertainty (uncertainty / product mean)", "1")),
+            Map.entry("product-index", new Variable("least uncertain product (number in input order)", "index")),
             Map.entry("pixel-class", new Variable("pixel class", "class")),
             Map.entry("station-error", new Variable("station error", "m3 m-3")),
             Map.entry("fill-distance", new Variable("days to the gap-filling dates", "d")),

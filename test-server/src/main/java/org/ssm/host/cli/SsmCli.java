@@ -257,6 +257,10 @@ public final class SsmCli {
             if (e.getValue().size() > param.maxOccurs) {
                 throw new ParameterException(e.getKey(), e.getValue().size() + " values", "at most " + param.maxOccurs);
             }
+            if (e.getValue().size() < param.minOccurs) {
+                throw new ParameterException(e.getKey(), e.getValue().size() + " value(s)", "at least "
+                        + param.minOccurs);
+            }
             List<Object> values = new ArrayList<>();
             for (String v : e.getValue()) {
                 if (GridCoverage.class.isAssignableFrom(param.type)) {

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ssm.core.Json;
 import org.ssm.host.catalog.StationLayer;
 import org.ssm.host.wms.FeatureInfoQuery.FeatureInfo;
 import org.ssm.host.wms.FeatureInfoQuery.QueryPoint;
 import org.ssm.host.wms.StationInfoQuery.StationInfo;
-import org.ssm.io.Json;
 import org.ssm.stations.Observation;
 import org.ssm.stations.Station;
 

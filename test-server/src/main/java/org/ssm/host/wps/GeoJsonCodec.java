@@ -21,7 +21,7 @@ import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.ssm.host.ows.OwsException;
-import org.ssm.io.Json;
+import org.ssm.core.Json;
 
 /**
  * GeoJSON (RFC 7946, WGS84 longitude/latitude) to and from GeoTools feature collections, the type

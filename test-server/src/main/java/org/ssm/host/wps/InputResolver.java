@@ -110,6 +110,10 @@ final class InputResolver {
                 throw new OwsException(OwsException.MISSING_PARAMETER_VALUE, p.key, "process " + process.identifier()
                         + " needs input '" + p.key + "'");
             }
+            if (n > 0 && n < p.minOccurs) {
+                throw OwsException.invalid(p.key, "input " + p.key + " is given " + n + " time" + (n == 1 ? "" : "s")
+                        + "; at least " + p.minOccurs + " needed");
+            }
             if (n > p.maxOccurs) {
                 throw OwsException.invalid(p.key, "input " + p.key + " is given " + n + " times; at most " + p.maxOccurs
                         + " allowed");

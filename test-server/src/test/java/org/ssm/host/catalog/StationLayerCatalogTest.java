@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ssm.core.ParameterException;
 import org.ssm.grid.GridGeometry;
 import org.ssm.grid.GridSeries;
-import org.ssm.io.Json;
+import org.ssm.core.Json;
 import org.ssm.stations.Observation;
 import org.ssm.stations.Station;
 import org.ssm.stations.StationSeries;

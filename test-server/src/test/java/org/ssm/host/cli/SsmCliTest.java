@@ -95,4 +95,24 @@ class SsmCliTest {
         assertTrue(err().contains("dates") && err().contains("3 bands"), err());
         assertTrue(Files.notExists(dir.resolve("ssm.tif")));
     }
+
+    @Test
+    void runsTheThreeCorneredHatOnRepeatedProductFiles() throws Exception {
+        String dates = "2021-05-01/2021-06-09/P1D";
+        java.util.List<String> args = new java.util.ArrayList<>(List.of("run", "ThreeCorneredHat"));
+        for (int p = 0; p < 3; p++) {
+            Path file = dir.resolve("p" + p + ".tif");
+            GeoTiff.write(file, TestSupport.random(TestSupport.FINE, dates, 0.1, 0.4, 10 + p));
+            args.add("products=" + file);
+        }
+        args.addAll(List.of("names=a,b,c", "--out", dir.resolve("out").toString()));
+        assertEquals(0, run(args.toArray(new String[0])), err());
+        GridSeries uncertainty = GeoTiff.read(dir.resolve("out").resolve("uncertainty.tif"));
+        assertEquals(3, uncertainty.size(), "one band per product");
+        assertTrue(out().contains("product,name,least_uncertain_pixels"), out());
+
+        err.reset();
+        assertEquals(2, run("run", "ThreeCorneredHat", args.get(2), args.get(3)));
+        assertTrue(err().contains("products") && err().contains("at least 3"), err());
+    }
 }

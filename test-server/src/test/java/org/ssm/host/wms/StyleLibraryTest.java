@@ -37,7 +37,9 @@ class StyleLibraryTest {
             Map.entry("reflectance", new Object[] {ColorMapStyle.Type.RAMP, 0.0, 0.6, ""}),
             Map.entry("fill-distance", new Object[] {ColorMapStyle.Type.RAMP, 0.0, 30.0, "(days)"}),
             Map.entry("qc-mask", new Object[] {ColorMapStyle.Type.VALUES, 0.0, 1.0, ""}),
-            Map.entry("lambda", new Object[] {ColorMapStyle.Type.RAMP, -2.0, 1.0, "log10"}));
+            Map.entry("lambda", new Object[] {ColorMapStyle.Type.RAMP, -2.0, 1.0, "log10"}),
+            Map.entry("relative-uncertainty", new Object[] {ColorMapStyle.Type.RAMP, 0.0, 0.5, "product mean"}),
+            Map.entry("product-index", new Object[] {ColorMapStyle.Type.VALUES, 1.0, 10.0, ""}));
 
     @Test
     void everyBundledStyleLoadsWithItsRangeAndUnits() {
@@ -60,6 +62,10 @@ class StyleLibraryTest {
                 .map(ColorMapStyle.Entry::label).toList();
         assertTrue(classes.get(0).startsWith("C1") && classes.get(1).startsWith("C2") && classes.get(2).startsWith("C3"),
                 classes.toString());
+        List<String> products = LIBRARY.find("product-index").orElseThrow().entries().stream()
+                .map(ColorMapStyle.Entry::label).toList();
+        assertEquals("product 1", products.get(0));
+        assertEquals("product 10", products.get(9));
         assertEquals(List.of("crop", "grass", "forest", "urban", "water"),
                 LIBRARY.find("landcover").orElseThrow().entries().stream().map(ColorMapStyle.Entry::label).toList());
     }

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ssm.grid.GridSeries;
-import org.ssm.io.Json;
+import org.ssm.core.Json;
 
 /**
  * GetFeatureInfo over HTTP. Layer {@code cells_utm} has the grid and dates of {@link WmsFixture#UTM}

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ssm.host.Host;
 import org.ssm.host.HostConfig;
-import org.ssm.io.Json;
+import org.ssm.core.Json;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;

@@ -20,7 +20,7 @@ import org.ssm.host.HostConfig;
 import org.ssm.host.SharedSamples;
 import org.ssm.host.TestSupport.Response;
 import org.ssm.host.catalog.StationLayer;
-import org.ssm.io.Json;
+import org.ssm.core.Json;
 import org.ssm.io.StationsGeoJson;
 import org.ssm.stations.Observation;
 import org.ssm.stations.Station;

@@ -32,7 +32,7 @@ import org.ssm.host.Host;
 import org.ssm.host.HostConfig;
 import org.ssm.host.TestSupport.Response;
 import org.ssm.io.CrsTransforms;
-import org.ssm.io.Json;
+import org.ssm.core.Json;
 import org.ssm.io.StationsGeoJson;
 import org.ssm.io.Wgs84;
 import org.ssm.stations.Observation;

@@ -1,4 +1,4 @@
-package org.ssm.io;
+package org.ssm.core;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.ssm.io;
+package org.ssm.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
