@@ -1,0 +1,31 @@
+package org.ssm.accuracy;
+
+import java.util.List;
+import org.ssm.algorithms.align.Resampling;
+import org.ssm.algorithms.dispatch.DisPATCh;
+import org.ssm.scenario.DateRange;
+
+/** The methods of the accuracy table, in its order: the baselines first. */
+public final class TwinMethods {
+
+    private TwinMethods() {}
+
+    /** The coarse product resampled to the fine grid: what every downscaler has to beat. */
+    public static final TwinMethod COARSE_BILINEAR = TwinMethod.of("coarse product, bilinear",
+            (tc, m) -> tc.coarseOnFineGrid(tc.validationSeason(), Resampling.BILINEAR));
+
+    /** The coarse value repeated in its fine pixels: conserves the coarse means by construction. */
+    public static final TwinMethod COARSE_NEAREST = TwinMethod.of("coarse product, nearest",
+            (tc, m) -> tc.coarseOnFineGrid(tc.validationSeason(), Resampling.NEAREST));
+
+    /** DisPATCh with paper E's settings (E eq. 5–6). */
+    public static final TwinMethod DISPATCH = TwinMethod.of("DisPATCh", (tc, m) -> {
+        DateRange v = tc.validationSeason();
+        return DisPATCh.PAPER_E.downscale(tc.coarse(v), tc.lst(v), tc.fvc(v), tc.scenario().dem(), m);
+    });
+
+    /** Every method, in table order. */
+    public static List<TwinMethod> all() {
+        return List.of(COARSE_BILINEAR, COARSE_NEAREST, DISPATCH);
+    }
+}
