@@ -29,17 +29,16 @@ import org.w3c.dom.NodeList;
  * by {@code DIM_BAND} (a name or a 1-based number) in GetMap and GetFeatureInfo, ignored by layers
  * without it, and every band's value in GetFeatureInfo.
  *
- * <p>{@code bands_utm}: the grid of {@code ssm_utm}, undated, three bands named MSR, DisPATCh and RF,
- * constant 0.1, 0.3 and 0.45, except no data at the north-west cell (col 0, row 0) of RF. The names are
- * given as the band descriptions, as WpsService passes a coverage's. {@code pair_utm}: two undated bands
+ * <p>{@code bands_utm} ({@link WmsFixture#publishBands}): three bands MSR, DisPATCh and RF, constant 0.1,
+ * 0.3 and 0.45, no data at the north-west cell of RF. {@code pair_utm}: two undated bands
  * published without descriptions, so named "1" and "2". Expected colours are ssm.sld's; PNG within ±1
  * per channel, for the rounding of interpolation (0.1f and 0.3f lie within 2e-8 of their entries).
  */
 class WmsBandDimensionTest extends WmsHostTestBase {
 
     private static final String WMS = "http://www.opengis.net/wms";
-    private static final List<String> NAMES = List.of("MSR", "DisPATCh", "RF");
-    private static final float[] VALUES = {0.1f, 0.3f, 0.45f};
+    private static final List<String> NAMES = WmsFixture.BAND_NAMES;
+    private static final float[] VALUES = WmsFixture.BAND_VALUES;
     private static final int PNG_TOL = 1;
     /** ssm.sld entry 0.1: #d8b365. */
     private static final int SSM_01 = 0xD8B365;
@@ -57,14 +56,7 @@ class WmsBandDimensionTest extends WmsHostTestBase {
 
     @BeforeAll
     static void publishBands() throws Exception {
-        float[][] bands = new float[3][];
-        for (int b = 0; b < 3; b++) {
-            bands[b] = new float[WmsFixture.UTM.size()];
-            Arrays.fill(bands[b], VALUES[b]);
-        }
-        bands[2][0] = Float.NaN;
-        host.catalog().publish("bands_utm", "Three products", "One band per product.", "ssm", "m3 m-3", "test",
-                GridSeries.undated(WmsFixture.UTM, bands), NAMES);
+        WmsFixture.publishBands(host);
         float[][] pair = {new float[WmsFixture.UTM.size()], new float[WmsFixture.UTM.size()]};
         Arrays.fill(pair[0], 0.1f);
         Arrays.fill(pair[1], 0.3f);
