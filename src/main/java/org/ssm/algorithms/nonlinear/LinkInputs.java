@@ -30,6 +30,6 @@ public record LinkInputs(SeriesReader coarseSsm, SeriesReader see, SeriesReader 
 
     /** Inputs whose coarse grid has map units of metres: distances are planar. */
     public static LinkInputs planar(SeriesReader coarseSsm, SeriesReader see, SeriesReader nmdi) {
-        return new LinkInputs(coarseSsm, see, nmdi, CellDistances.planar(coarseSsm.geometry()));
+        return new LinkInputs(coarseSsm, see, nmdi, coarseSsm == null ? null : CellDistances.planar(coarseSsm.geometry()));
     }
 }

@@ -74,6 +74,7 @@ public final class NonlinearLinkDownscaler {
 
     /** Downscales in-memory series, with planar distances (map units of metres). */
     public Result downscale(GridSeries coarseSsm, GridSeries see, GridSeries nmdi, Monitor monitor) {
+        LinkInputs inputs = LinkInputs.planar(reader(coarseSsm), reader(see), reader(nmdi));
         GridGeometry coarse = coarseSsm.geometry();
         List<LocalDate> dates = coarseSsm.dates();
         SeriesBuffer ssm = new SeriesBuffer(see.geometry(), dates, coarseSsm.size());
@@ -81,12 +82,15 @@ public final class NonlinearLinkDownscaler {
         SeriesBuffer b = new SeriesBuffer(coarse, dates, coarseSsm.size());
         SeriesBuffer c = new SeriesBuffer(coarse, dates, coarseSsm.size());
         try {
-            LinkReport report = downscale(LinkInputs.planar(coarseSsm.reader(), see.reader(), nmdi.reader()),
-                    new LinkOutputs(ssm, a, b, c), monitor);
+            LinkReport report = downscale(inputs, new LinkOutputs(ssm, a, b, c), monitor);
             return new Result(ssm.toSeries(), a.toSeries(), b.toSeries(), c.toSeries(), report);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static SeriesReader reader(GridSeries series) {
+        return series == null ? null : series.reader();
     }
 
     /**
@@ -157,10 +161,10 @@ public final class NonlinearLinkDownscaler {
         private final int t;
         private final int from;
         private final int to;
-        private final CoarseDay[] window;
-        private final CoarseDay today;
-        private final CoarseDay before;
-        private final CoarseDay after;
+        private final CoarseDays.Day[] window;
+        private final CoarseDays.Day today;
+        private final CoarseDays.Day before;
+        private final CoarseDays.Day after;
         private final KernelWindows windows;
         private final int[] finePixels;
 
@@ -169,7 +173,7 @@ public final class NonlinearLinkDownscaler {
             this.t = t;
             this.from = first(dates, t, parameters.dl());
             this.to = last(dates, t, parameters.dl());
-            this.window = new CoarseDay[to - from + 1];
+            this.window = new CoarseDays.Day[to - from + 1];
             for (int u = from; u <= to; u++) {
                 window[u - from] = days.get(u);
             }
@@ -279,7 +283,7 @@ public final class NonlinearLinkDownscaler {
         /** Days t0 − 1 and t0 + 1 with a coarse value and representative means, for eq. 6. */
         private List<SwathGapFill.Neighbour> neighbours(int p) {
             List<SwathGapFill.Neighbour> list = new ArrayList<>(2);
-            for (CoarseDay d : new CoarseDay[] {before, after}) {
+            for (CoarseDays.Day d : new CoarseDays.Day[] {before, after}) {
                 if (d != null && d.observed(p) && d.representative(p, parameters.minCoverage())) {
                     list.add(new SwathGapFill.Neighbour(d.ssm[p], d.see[p], d.nmdi[p]));
                 }
@@ -292,7 +296,7 @@ public final class NonlinearLinkDownscaler {
             LinkSamples samples = new LinkSamples();
             int[] cells = windows.cells(p);
             double[] weights = windows.weights(p);
-            for (CoarseDay d : window) {
+            for (CoarseDays.Day d : window) {
                 for (int k = 0; k < cells.length; k++) {
                     int q = cells[k];
                     if (d.observed(q) && d.representative(q, parameters.minCoverage())) {
