@@ -60,16 +60,12 @@ public record LinkReport(List<DateRow> dates) {
         }
     }
 
-    /** Header of {@link #csv()}. */
-    public static final String HEADER = header();
-
-    private static String header() {
-        StringBuilder sb = new StringBuilder("date,cells,observed,fitted,linear,mean_rms");
-        for (CellOutcome o : CellOutcome.values()) {
-            sb.append(',').append(o.csvName());
-        }
-        return sb.toString();
-    }
+    /**
+     * Header of {@link #csv()}: a constant, so that process descriptions can quote it; the outcome
+     * columns follow {@link CellOutcome} in order (checked by a test).
+     */
+    public static final String HEADER = "date,cells,observed,fitted,linear,mean_rms,downscaled,gap_filled,"
+            + "no_neighbour,no_optical,too_few_samples,flat_see,pole";
 
     /** Pixel-dates with values whose fit fell back to b = 0, over every date. */
     public long totalLinear() {

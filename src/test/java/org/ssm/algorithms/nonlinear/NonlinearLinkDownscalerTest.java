@@ -193,6 +193,22 @@ class NonlinearLinkDownscalerTest {
     }
 
     @Test
+    void reportHeaderNamesEveryOutcomeInOrder() {
+        StringBuilder expected = new StringBuilder("date,cells,observed,fitted,linear,mean_rms");
+        for (CellOutcome o : CellOutcome.values()) {
+            expected.append(',').append(o.csvName());
+        }
+        assertEquals(expected.toString(), LinkReport.HEADER);
+        String csv = run(inputs(), Monitor.NONE).report().csv();
+        String[] lines = csv.split("\n");
+        assertEquals(DAYS + 1, lines.length);
+        // The middle lost day: 12 pixels, 11 observed, 11 with values (none of them linear fits),
+        // then 11 downscaled, 0 gap-filled, 1 without neighbour.
+        assertTrue(lines[1 + LOST_DAY].startsWith("2021-06-07,12,11,11,0,"), lines[1 + LOST_DAY]);
+        assertTrue(lines[1 + LOST_DAY].endsWith(",11,0,1,0,0,0,0"), lines[1 + LOST_DAY]);
+    }
+
+    @Test
     void cancellationStopsTheRun() {
         Inputs in = inputs();
         AtomicInteger checkpoints = new AtomicInteger();
