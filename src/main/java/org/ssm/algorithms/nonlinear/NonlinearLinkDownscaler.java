@@ -32,7 +32,8 @@ import org.ssm.grid.SeriesWriter;
  *       kernel of the distance between the pixel's centre and P0's with bandwidth b; as in eq. 3,
  *       where w carries the spatial index i only, all dates of the window weigh alike. A pixel and
  *       date is a sample when its coarse SSM is observed and its means cover at least {@code
- *       minCoverage} of it, with ⟨SEE⟩ &lt; 1.
+ *       minCoverage} of it, with ⟨SEE⟩ &lt; 1. Where the window does not determine b, the model is
+ *       fitted with b = 0 ({@link FitOutcome#LINEAR}); see {@link LinkFit}.
  *   <li>Where the coarse SSM at t0 is missing (swath gap), it is filled from t0 − 1 and t0 + 1 by
  *       eq. 6 ({@link SwathGapFill}); without a value on either day the pixel stays NaN.
  *   <li>Each fine cell gets the second-order Taylor expansion of eq. 5 around the pixel's means

@@ -3,7 +3,17 @@ package org.ssm.algorithms.nonlinear;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.ssm.charts.ChartStyle;
+import org.ssm.charts.TimeSeriesChart;
+import org.ssm.scenario.DateRange;
+import org.ssm.scenario.TwinStation;
 import org.ssm.algorithms.validation.Metrics;
 import org.ssm.core.Monitor;
 import org.ssm.grid.GridSeries;
@@ -16,7 +26,10 @@ import org.ssm.scenario.TwinExperimentConfig;
  * experiment, and its accuracy against the truth over the validation season next to the PM product
  * resampled to the fine grid.
  *
- * <pre>src/bench org.ssm.algorithms.nonlinear.NonlinearLinkBenchmark [demo|small] [runs]</pre>
+ * <p>With an output directory, also writes {@code nonlinear-link-timeseries.png}: truth, PM product
+ * and downscaled SSM over the validation season at the fine cell of the first station, with the rain.
+ *
+ * <pre>src/bench org.ssm.algorithms.nonlinear.NonlinearLinkBenchmark [demo|small] [runs] [image directory]</pre>
  */
 public final class NonlinearLinkBenchmark {
 
@@ -32,7 +45,7 @@ public final class NonlinearLinkBenchmark {
         return sum;
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         TwinExperimentConfig config = args.length > 0 && args[0].equals("small") ? TwinExperimentConfig.small()
                 : TwinExperimentConfig.demo();
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 1;
@@ -54,15 +67,16 @@ public final class NonlinearLinkBenchmark {
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
                 pool.resetPeakUsage();
             }
+            long baseline = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             long cpuStart = os.getProcessCpuTime();
             long start = System.nanoTime();
             result = downscaler.downscale(pm, see, nmdi, Monitor.NONE);
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
             System.out.printf(Locale.ROOT, "run %d: %.1f s (%.1f s of CPU): %.0f fine pixel-dates/s, %.0f coarse"
-                    + " fits/s; peak heap %.0f MB (pool peaks, garbage and the in-memory scenario included)%n", run,
-                    seconds, cpu, pixelDates / seconds, (double) s.pmGrid().size() * pm.size() / seconds,
-                    heapPeak() / 1048576.0);
+                    + " fits/s; peak heap %.0f MB (pool peaks, garbage included) of which %.0f MB in use before"
+                    + " the run (scenario and inputs)%n", run, seconds, cpu, pixelDates / seconds,
+                    (double) s.pmGrid().size() * pm.size() / seconds, heapPeak() / 1048576.0, baseline / 1048576.0);
         }
         LinkReport report = result.report();
         StringBuilder outcomes = new StringBuilder("outcomes (pixel-dates):");
@@ -76,6 +90,47 @@ public final class NonlinearLinkBenchmark {
         row("non-linear link, PM observed", scores.downscaled());
         row("PM resampled (same pairs)", scores.coarse());
         row("non-linear link, swath gaps", scores.gapFilled());
+        if (args.length > 2) {
+            chart(s, result.ssm(), Path.of(args[2]));
+        }
+    }
+
+    private static void chart(Scenario s, GridSeries downscaled, Path dir) throws java.io.IOException {
+        TwinStation station = s.stations().get(0);
+        int cell = station.row() * s.fineGrid().width() + station.col();
+        int coarseCell = s.fineGrid().coarseCellIndex(s.pmGrid())[cell];
+        DateRange season = s.config().validation();
+        List<Integer> index = new ArrayList<>();
+        for (int t = 0; t < downscaled.size(); t++) {
+            LocalDate d = downscaled.dates().get(t);
+            if (!d.isBefore(season.start()) && !d.isAfter(season.end())) {
+                index.add(t);
+            }
+        }
+        int n = index.size();
+        int[] days = new int[n];
+        double[] truth = new double[n];
+        double[] pm = new double[n];
+        double[] down = new double[n];
+        double[] rain = new double[n];
+        int rainCell = s.fineGrid().coarseCellIndex(s.rain().geometry())[cell];
+        for (int k = 0; k < n; k++) {
+            int t = index.get(k);
+            days[k] = (int) downscaled.dates().get(t).toEpochDay();
+            truth[k] = s.truthSsm().band(t)[cell];
+            pm[k] = s.pmSsm().band(t)[coarseCell];
+            down[k] = downscaled.band(t)[cell];
+            rain[k] = s.rain().band(t)[rainCell];
+        }
+        TimeSeriesChart chart = new TimeSeriesChart("Non-linear link downscaling at station " + station.id()
+                + " (demo twin, validation season)", List.of(
+                new TimeSeriesChart.Line("truth (1 km)", ChartStyle.INSITU, TimeSeriesChart.Style.LINE, days, truth),
+                new TimeSeriesChart.Line("PM product (25 km)", ChartStyle.COARSE, TimeSeriesChart.Style.POINTS, days,
+                        pm),
+                new TimeSeriesChart.Line("non-linear link (1 km)", ChartStyle.PRODUCT, TimeSeriesChart.Style.POINTS,
+                        days, down)), new TimeSeriesChart.Rain(days, rain));
+        Files.createDirectories(dir);
+        ImageIO.write(chart.render(), "png", dir.resolve("nonlinear-link-timeseries.png").toFile());
     }
 
     private static void row(String name, Metrics m) {
