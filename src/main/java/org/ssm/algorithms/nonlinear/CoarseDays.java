@@ -3,7 +3,6 @@ package org.ssm.algorithms.nonlinear;
 import java.io.IOException;
 import java.util.Map;
 import java.util.TreeMap;
-import org.ssm.grid.SeriesReader;
 
 /**
  * The {@link Day}s of a sliding span of dates, each computed once from the coarse SSM and the
