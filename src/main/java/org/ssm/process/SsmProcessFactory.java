@@ -24,6 +24,7 @@ public class SsmProcessFactory extends AnnotatedBeanProcessFactory {
                 WhittakerSmoothProcess.class,
                 TripleCollocationProcess.class,
                 ThreeCorneredHatProcess.class,
+                NonlinearLinkDownscaleProcess.class,
                 ValidateProcess.class,
                 ReadStationsProcess.class);
     }
