@@ -3,6 +3,8 @@ package org.ssm.accuracy;
 import java.util.List;
 import org.ssm.algorithms.align.Resampling;
 import org.ssm.algorithms.dispatch.DisPATCh;
+import org.ssm.algorithms.nonlinear.LinkParameters;
+import org.ssm.algorithms.nonlinear.NonlinearLinkDownscaler;
 import org.ssm.scenario.DateRange;
 
 /** The methods of the accuracy table, in its order: the baselines first. */
@@ -24,8 +26,15 @@ public final class TwinMethods {
         return DisPATCh.PAPER_E.downscale(tc.coarse(v), tc.lst(v), tc.fvc(v), tc.scenario().dem(), m);
     });
 
+    /** The SEE/NMDI linking model of paper D (eq. 2–6) with its defaults; swath gaps filled by eq. 6. */
+    public static final TwinMethod NONLINEAR_LINK = TwinMethod.of("non-linear link (SEE, NMDI)", (tc, m) -> {
+        DateRange v = tc.validationSeason();
+        return new NonlinearLinkDownscaler(LinkParameters.PAPER_D).downscale(tc.coarse(v), tc.see(v), tc.nmdi(v), m)
+                .ssm();
+    });
+
     /** Every method, in table order. */
     public static List<TwinMethod> all() {
-        return List.of(COARSE_BILINEAR, COARSE_NEAREST, DISPATCH);
+        return List.of(COARSE_BILINEAR, COARSE_NEAREST, DISPATCH, NONLINEAR_LINK);
     }
 }
