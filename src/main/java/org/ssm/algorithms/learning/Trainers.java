@@ -16,6 +16,8 @@ public final class Trainers {
     private static final Map<String, Function<TrainerOptions, RegressorTrainer>> METHODS = new LinkedHashMap<>();
 
     static {
+        METHODS.put("MSR", org.ssm.algorithms.regression.StepwiseRegression::of);
+        METHODS.put("GPR", org.ssm.algorithms.regression.GaussianProcessRegression::of);
     }
 
     private Trainers() {}
