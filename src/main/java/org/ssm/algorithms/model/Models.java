@@ -19,6 +19,7 @@ public final class Models {
      * a model can be read in a JVM that never trained one.
      */
     private static final String[] KNOWN = {
+        "org.ssm.algorithms.learning.TreeEnsemble",
         "org.ssm.algorithms.regression.PolynomialRegressor",
         "org.ssm.algorithms.regression.GaussianProcessRegressor",
     };

@@ -109,8 +109,10 @@ class CoarseToFineTest {
     void residualCorrectionConservesEveryCoarseValue() {
         float[][][] p = predictors(2);
         GridSeries coarse = coarseOf(p, false);
-        for (String method : List.of("MSR", "GPR")) {
-            RegressorTrainer trainer = Trainers.create("method", method, new TrainerOptions(Map.of("maxSamples", 300)));
+        // Every method by name, RF and GBDT from the trees branch included, with small settings.
+        TrainerOptions options = new TrainerOptions(Map.of("maxSamples", 300, "trees", 40));
+        for (String method : List.of("MSR", "GPR", "RF", "GBDT")) {
+            RegressorTrainer trainer = Trainers.create("method", method, options);
             CoarseToFine.Result r = new CoarseToFine(trainer, CoarseToFineParameters.defaults()
                     .withResidualCorrection(true)).downscale(coarse, series(p), Monitor.NONE);
             int[] cell = FINE.coarseCellIndex(COARSE);
