@@ -120,7 +120,7 @@ public class DownscaleCoarseToFineProcess {
     }
 
     /** {@code name=value} pairs separated by commas or semicolons; values stay text for the typed getters. */
-    static TrainerOptions parseOptions(String text) {
+    public static TrainerOptions parseOptions(String text) {
         Map<String, Object> values = new LinkedHashMap<>();
         if (text != null && !text.isBlank()) {
             for (String pair : text.split("[,;]")) {
