@@ -4,7 +4,9 @@ import org.ssm.algorithms.learning.TrainerOptions;
 import org.ssm.core.ParameterException;
 
 /**
- * Settings of {@link GaussianProcessRegression}.
+ * Settings of {@link GaussianProcessRegression}, the GPR of paper E §3.2.4 (eq. 7–9). E gives the
+ * model, not its settings: the kernel form, the optimisation of the marginal likelihood (Rasmussen
+ * and Williams 2006, eq. 5.8) and the sample caps below are this implementation's.
  *
  * @param kernel one length scale per predictor (ARD) or one shared length scale (isotropic)
  * @param restarts number of optimisations of the hyperparameters, the first from fixed values, the
