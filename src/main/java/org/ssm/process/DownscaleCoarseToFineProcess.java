@@ -1,5 +1,6 @@
 package org.ssm.process;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.geotools.api.util.ProgressListener;
 import org.geotools.coverage.grid.GridCoverage2D;
+import org.geotools.process.ProcessException;
 import org.geotools.process.factory.DescribeParameter;
 import org.geotools.process.factory.DescribeProcess;
 import org.geotools.process.factory.DescribeResult;
@@ -20,6 +22,8 @@ import org.ssm.algorithms.learning.Trainers;
 import org.ssm.core.Json;
 import org.ssm.core.ParameterException;
 import org.ssm.grid.GridSeries;
+import org.ssm.grid.SeriesDates;
+import org.ssm.io.ScratchSeries;
 
 /**
  * The {@code ssm:DownscaleCoarseToFine} process: a thin adapter over {@link CoarseToFine} (paper E
@@ -112,11 +116,19 @@ public class DownscaleCoarseToFineProcess {
                 Boolean.TRUE.equals(residualCorrection),
                 ProcessSupport.orDefault(minCoverage, CoarseToFineParameters.DEFAULT_MIN_COVERAGE),
                 !Boolean.FALSE.equals(location), !Boolean.FALSE.equals(dayOfYear));
-        CoarseToFine.Result result = new CoarseToFine(trainer, parameters)
-                .downscale(coarse, predictors, ProcessSupport.monitor(monitor));
-        Map<String, Object> out = ProcessSupport.seriesResult("ssm", "ssm", result.ssm());
-        out.put("models", Json.write(result.toJson(trainer.method(), parameters)));
-        return out;
+        // The fine series goes to a memory-mapped scratch file date by date, as gap filling's output does.
+        try (ScratchOutputs outputs = new ScratchOutputs()) {
+            ScratchSeries ssm = outputs.create(predictors.get(0).fine().geometry(), coarse.dates(), coarse.size());
+            CoarseToFine.Result result = new CoarseToFine(trainer, parameters)
+                    .downscale(coarse, predictors, ssm, ProcessSupport.monitor(monitor));
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("ssm", outputs.coverage("ssm", ssm));
+            out.put(ProcessSupport.DATES, SeriesDates.format(coarse.dates()));
+            out.put("models", Json.write(result.toJson(trainer.method(), parameters)));
+            return out;
+        } catch (IOException e) {
+            throw new ProcessException("coarse-to-fine downscaling failed writing its output: " + e.getMessage(), e);
+        }
     }
 
     /** {@code name=value} pairs separated by commas or semicolons; values stay text for the typed getters. */

@@ -1,5 +1,6 @@
 package org.ssm.algorithms.coarsetofine;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +15,9 @@ import org.ssm.core.ParameterException;
 import org.ssm.grid.GridChecks;
 import org.ssm.grid.GridGeometry;
 import org.ssm.grid.GridSeries;
+import org.ssm.grid.SeriesBuffer;
 import org.ssm.grid.SeriesDates;
+import org.ssm.grid.SeriesWriter;
 
 /**
  * Coarse-to-fine statistical downscaling of soil moisture, paper E §3.2.1 (MSR), §3.2.3 (RF),
@@ -85,11 +88,16 @@ public final class CoarseToFine {
     /**
      * The downscaled series and the models.
      *
-     * @param ssm fine soil moisture, dated as the coarse input
+     * @param ssm fine soil moisture, dated as the coarse input; {@code null} when it was written to a
+     *     {@link SeriesWriter} instead
      * @param predictors the predictor names in model order
      * @param models one per distinct training window
      */
     public record Result(GridSeries ssm, List<String> predictors, List<WindowModel> models) {
+
+        Result withSsm(GridSeries series) {
+            return new Result(series, predictors, models);
+        }
 
         /** Models and metrics as a JSON-compatible document. */
         public Map<String, Object> toJson(String method, CoarseToFineParameters parameters) {
@@ -124,6 +132,28 @@ public final class CoarseToFine {
      */
     public Result downscale(GridSeries coarseSm, List<Predictor> predictors, Monitor monitor) {
         GridGeometry fine = requireInputs(coarseSm, predictors);
+        SeriesBuffer buffer = new SeriesBuffer(fine, coarseSm.dates(), coarseSm.size());
+        try {
+            return downscale(coarseSm, predictors, buffer, monitor).withSsm(buffer.toSeries());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * {@link #downscale(GridSeries, List, Monitor)} writing the fine series date by date into
+     * {@code sink} (e.g. a memory-mapped scratch series, so that the output need not fit in the heap);
+     * the result's {@code ssm} is {@code null}.
+     *
+     * @param sink on the fine grid, one band per date of {@code coarseSm}
+     * @throws IOException when the sink cannot be written
+     */
+    public Result downscale(GridSeries coarseSm, List<Predictor> predictors, SeriesWriter sink, Monitor monitor)
+            throws IOException {
+        GridGeometry fine = requireInputs(coarseSm, predictors);
+        if (!sink.geometry().sameAs(fine) || sink.bands() != coarseSm.size()) {
+            throw new IllegalArgumentException("the output needs " + coarseSm.size() + " bands on " + fine.describe());
+        }
         List<String> names = new ArrayList<>();
         predictors.forEach(p -> names.add(p.name()));
         if (parameters.location()) {
@@ -210,13 +240,12 @@ public final class CoarseToFine {
 
         // 3. Application at the fine grid, with the optional residual correction.
         Monitor applying = monitor.stage(0.6, 0.4);
-        float[][] out = new float[dates][];
         for (int d = 0; d < dates; d++) {
             applying.checkpoint(d, dates);
-            out[d] = apply(modelOfDate[d].model(), features, d, allDates.get(d), coarseSm.band(d), cell, cells);
+            sink.write(d, apply(modelOfDate[d].model(), features, d, allDates.get(d), coarseSm.band(d), cell, cells));
         }
         applying.checkpoint(dates, dates);
-        return new Result(GridSeries.of(fine, allDates, out), List.copyOf(names), List.copyOf(models));
+        return new Result(null, List.copyOf(names), List.copyOf(models));
     }
 
     private boolean isSample(float coarse, int valid, int pixels) {
