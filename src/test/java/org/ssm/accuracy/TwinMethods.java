@@ -2,7 +2,12 @@ package org.ssm.accuracy;
 
 import java.util.List;
 import org.ssm.algorithms.align.Resampling;
+import org.ssm.algorithms.coarsetofine.CoarseToFine;
+import org.ssm.algorithms.coarsetofine.CoarseToFineParameters;
+import org.ssm.algorithms.coarsetofine.Predictor;
 import org.ssm.algorithms.dispatch.DisPATCh;
+import org.ssm.algorithms.learning.TrainerOptions;
+import org.ssm.algorithms.learning.Trainers;
 import org.ssm.algorithms.nonlinear.LinkParameters;
 import org.ssm.algorithms.nonlinear.NonlinearLinkDownscaler;
 import org.ssm.scenario.DateRange;
@@ -33,8 +38,28 @@ public final class TwinMethods {
                 .ssm();
     });
 
+    /**
+     * Coarse-to-fine regression (papers C and E §3.2) by {@code method} with the trainer's defaults, on
+     * E's predictors that the scenario has (LST, FVC, albedo, SEE; lon, lat and DOY added by the
+     * algorithm; no LAI), one model pooled over the season.
+     */
+    public static TwinMethod coarseToFine(String method, boolean residualCorrection) {
+        String name = method + " coarse-to-fine" + (residualCorrection ? " + residual correction" : "");
+        return TwinMethod.of(name, (tc, m) -> {
+            DateRange v = tc.validationSeason();
+            List<Predictor> predictors = List.of(new Predictor("lst", tc.lst(v)), new Predictor("fvc", tc.fvc(v)),
+                    new Predictor("albedo", tc.albedo(v)), new Predictor("see", tc.see(v)));
+            CoarseToFineParameters parameters = CoarseToFineParameters.defaults()
+                    .withResidualCorrection(residualCorrection);
+            return new CoarseToFine(Trainers.create("method", method, TrainerOptions.DEFAULTS), parameters)
+                    .downscale(tc.coarse(v), predictors, m).ssm();
+        });
+    }
+
     /** Every method, in table order. */
     public static List<TwinMethod> all() {
-        return List.of(COARSE_BILINEAR, COARSE_NEAREST, DISPATCH, NONLINEAR_LINK);
+        return List.of(COARSE_BILINEAR, COARSE_NEAREST, DISPATCH, NONLINEAR_LINK, coarseToFine("MSR", false),
+                coarseToFine("MSR", true), coarseToFine("GPR", false), coarseToFine("RF", false),
+                coarseToFine("GBDT", false), coarseToFine("RF", true));
     }
 }
