@@ -25,7 +25,8 @@ public class SsmProcessFactory extends AnnotatedBeanProcessFactory {
                 TripleCollocationProcess.class,
                 ThreeCorneredHatProcess.class,
                 ValidateProcess.class,
-                ReadStationsProcess.class);
+                ReadStationsProcess.class,
+                ATARKProcess.class);
     }
 
     /** Every process reports progress through its ProgressListener and can be cancelled with it. */
