@@ -3,7 +3,7 @@ package org.ssm.algorithms.kriging;
 import java.util.List;
 
 /**
- * The outcome of {@link VariogramDeconvolution}: the point variogram, the experimental areal
+ * The outcome of {@link VariogramDeconvolution} (paper E §3.2.5, the variogram behind eq. 11): the point variogram, the experimental areal
  * variogram it was fitted to and its regularised values at the same distance classes.
  *
  * @param point the fitted point-support variogram

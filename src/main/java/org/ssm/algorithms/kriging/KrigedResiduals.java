@@ -3,7 +3,7 @@ package org.ssm.algorithms.kriging;
 import org.ssm.grid.Grid;
 
 /**
- * One date's area-to-point kriging result.
+ * One date's area-to-point kriging result: the fine residuals r̂(v_j) of paper E §3.2.5, eq. 10.
  *
  * @param fine the kriged residual at each fine pixel (NaN where the containing coarse pixel has no
  *     residual or lies outside the coarse grid)
