@@ -18,6 +18,7 @@ public class SsmProcessFactory extends AnnotatedBeanProcessFactory {
                 AlignProcess.class,
                 SpectralIndicesProcess.class,
                 DisPATChProcess.class,
+                DownscaleCoarseToFineProcess.class,
                 ESTARFMProcess.class,
                 QualityMaskProcess.class,
                 GapFillLSTProcess.class,

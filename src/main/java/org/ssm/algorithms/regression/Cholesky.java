@@ -36,10 +36,7 @@ final class Cholesky {
             int ri = i * n;
             for (int j = 0; j <= i; j++) {
                 int rj = j * n;
-                double s = a[ri + j];
-                for (int k = 0; k < j; k++) {
-                    s -= l[ri + k] * l[rj + k];
-                }
+                double s = a[ri + j] - dot(l, ri, l, rj, j);
                 if (i == j) {
                     if (!(s > 0)) {
                         return null;
@@ -51,6 +48,30 @@ final class Cholesky {
             }
         }
         return new Cholesky(l, n);
+    }
+
+    /**
+     * Σ_{k<len} a[ia+k]·b[ib+k] with four partial sums: the JIT does not vectorise a floating-point
+     * reduction (it may not reorder the additions), so independent accumulators let the CPU overlap
+     * four multiply-adds, about twice as fast for the n³/3 inner products. The order of the additions
+     * is fixed, so results stay bit-identical from run to run.
+     */
+    static double dot(double[] a, int ia, double[] b, int ib, int len) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int k = 0;
+        for (; k + 3 < len; k += 4) {
+            s0 += a[ia + k] * b[ib + k];
+            s1 += a[ia + k + 1] * b[ib + k + 1];
+            s2 += a[ia + k + 2] * b[ib + k + 2];
+            s3 += a[ia + k + 3] * b[ib + k + 3];
+        }
+        for (; k < len; k++) {
+            s0 += a[ia + k] * b[ib + k];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** Order n. */
@@ -109,11 +130,7 @@ final class Cholesky {
             column[c] = 1 / lower[c * n + c];
             for (int i = c + 1; i < n; i++) {
                 int ri = i * n;
-                double s = 0;
-                for (int k = c; k < i; k++) {
-                    s -= lower[ri + k] * column[k];
-                }
-                column[i] = s / lower[ri + i];
+                column[i] = -dot(lower, ri + c, column, c, i - c) / lower[ri + i];
             }
             System.arraycopy(column, c, u, c * n + c, n - c);
         }
@@ -122,10 +139,7 @@ final class Cholesky {
             int ri = i * n;
             for (int j = 0; j <= i; j++) {
                 int rj = j * n;
-                double s = 0;
-                for (int k = i; k < n; k++) {
-                    s += u[ri + k] * u[rj + k];
-                }
+                double s = dot(u, ri + i, u, rj + i, n - i);
                 inv[ri + j] = s;
                 inv[rj + i] = s;
             }

@@ -6,7 +6,8 @@ import java.util.function.IntConsumer;
 import org.ssm.core.ParameterException;
 
 /**
- * Limited-memory BFGS minimisation (Nocedal 1980; Liu and Nocedal 1989) within simple bounds: the
+ * Limited-memory BFGS minimisation (Nocedal 1980; Liu and Nocedal 1989) within simple bounds, for
+ * the hyperparameters of paper E §3.2.4's GPR (eq. 7–9; R&amp;W 2006 eq. 5.8–5.9): the
  * two-loop recursion gives the search direction from the last {@code memory} steps, a backtracking
  * line search with the Armijo condition (c₁ = 10⁻⁴) finds the step, and every trial point is
  * projected onto the box. Used to maximise the log marginal likelihood of {@link
