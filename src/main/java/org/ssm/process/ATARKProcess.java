@@ -22,7 +22,6 @@ import org.ssm.algorithms.kriging.ExperimentalVariogram;
 import org.ssm.algorithms.kriging.NeighbourCentre;
 import org.ssm.algorithms.kriging.RegressionKriging;
 import org.ssm.algorithms.kriging.VariogramModel;
-import org.ssm.algorithms.learning.TrainerOptions;
 import org.ssm.algorithms.learning.Trainers;
 import org.ssm.core.Json;
 import org.ssm.core.ParameterException;
@@ -70,9 +69,11 @@ public class ATARKProcess {
             @DescribeParameter(name = ProcessSupport.PERIOD, min = 0, description = "Only dates within start/end"
                     + " (ISO dates, e.g. 2021-04-01/2021-09-30, either side may be empty); all dates when omitted")
                     String period,
-            @DescribeParameter(name = "trendMethod", min = 0, defaultValue = "MSR", description = "The trend"
-                    + " regression: MSR as in paper E, or another registered learning method (RF, GBDT, GPR)")
-                    String trendMethod,
+            @DescribeParameter(name = "method", min = 0, defaultValue = "MSR", description = "The trend"
+                    + " regression: MSR as in paper E, or another learning method (GPR, RF, GBDT)") String method,
+            @DescribeParameter(name = "options", min = 0, description = "Trend method parameters as name=value"
+                    + " pairs separated by commas, as for ssm:DownscaleCoarseToFine, e.g. pEnter=0.01 (MSR)")
+                    String options,
             @DescribeParameter(name = "location", min = 0, defaultValue = "true", description = "Whether the pixel"
                     + " centre coordinates (lon, lat) are trend predictors, as in paper E section 3.3")
                     Boolean location,
@@ -110,7 +111,7 @@ public class ATARKProcess {
         if (predictors.isEmpty()) {
             throw ParameterException.missing("lst", "at least one fine predictor among lst, fvc, lai, albedo, see");
         }
-        String method = trendMethod == null ? "MSR" : trendMethod;
+        String trendMethod = method == null ? "MSR" : method;
         CoarseToFineParameters trend = RegressionKriging.DEFAULT_TREND
                 .withLocation(location == null || location)
                 .withWindowDays(windowDays == null ? 0 : windowDays);
@@ -122,7 +123,8 @@ public class ATARKProcess {
                 maxLag == null ? AtaParameters.DEFAULT_MAX_LAG : maxLag,
                 parse("neighbourCentre", neighbourCentre, NeighbourCentre.class, AtaParameters.DEFAULT_CENTRE));
         RegressionKriging atark = new RegressionKriging(
-                Trainers.create("trendMethod", method, TrainerOptions.DEFAULTS), trend, kriging);
+                Trainers.create("method", trendMethod, DownscaleCoarseToFineProcess.parseOptions(options)),
+                trend, kriging);
         RegressionKriging.Result result = atark.downscale(coarse, predictors, ProcessSupport.monitor(listener));
 
         Map<String, Object> out = new LinkedHashMap<>();
@@ -133,7 +135,7 @@ public class ATARKProcess {
         } catch (IOException e) {
             throw new ProcessException("the downscaled series could not be stored: " + e.getMessage(), e);
         }
-        out.put("report", Json.write(report(method, trend, kriging, result)));
+        out.put("report", Json.write(report(trendMethod, trend, kriging, result)));
         out.put(ProcessSupport.DATES, SeriesDates.format(result.ssm().dates()));
         return out;
     }

@@ -3,8 +3,9 @@ package org.ssm.algorithms.kriging;
 import java.util.List;
 
 /**
- * The outcome of {@link VariogramDeconvolution} (paper E §3.2.5, the variogram behind eq. 11): the point variogram, the experimental areal
- * variogram it was fitted to and its regularised values at the same distance classes.
+ * The outcome of {@link VariogramDeconvolution} (paper E §3.2.5, the variogram behind eq. 11): the
+ * point variogram, the experimental areal variogram it was fitted to and its regularised values at
+ * the same distance classes.
  *
  * @param point the fitted point-support variogram
  * @param bins the experimental areal variogram's distance classes

@@ -38,7 +38,10 @@ import org.ssm.grid.GridSeries;
  */
 public final class RegressionKriging {
 
-    /** Trend settings for ATARK: E §3.3 gives MSR and ATARK LST, FVC, LAI, albedo, SEE, lon, lat (no DOY); one fit per date. */
+    /**
+     * Trend settings for ATARK: E §3.3 gives MSR and ATARK LST, FVC, LAI, albedo, SEE, lon, lat (no
+     * DOY); one fit per date.
+     */
     public static final CoarseToFineParameters DEFAULT_TREND = CoarseToFineParameters.defaults().withWindowDays(0)
             .withDayOfYear(false).withResidualCorrection(false);
 
@@ -74,8 +77,8 @@ public final class RegressionKriging {
      * @param variograms the deconvolved variogram of each date (null for a date without residuals)
      * @param systems distinct kriging systems solved, summed over dates
      */
-    public record Result(GridSeries ssm, CoarseToFine.Result trend, GridSeries coarseResiduals, GridSeries fineResiduals,
-            List<DeconvolvedVariogram> variograms, long systems) {}
+    public record Result(GridSeries ssm, CoarseToFine.Result trend, GridSeries coarseResiduals,
+            GridSeries fineResiduals, List<DeconvolvedVariogram> variograms, long systems) {}
 
     /**
      * Downscales {@code coarseSm}.

@@ -100,7 +100,8 @@ class AreaToPointKrigingTest {
         // the residual's spread. This shows the conditions above are needed, not decorative.
         Grid coarse = residuals(3);
         AtaParameters moving = AtaParameters.defaults().withCentre(NeighbourCentre.FINE_PIXEL);
-        double error = worstCoherenceError(coarse, new AreaToPointKriging(moving).krige(coarse, FINE, Monitor.NONE).fine());
+        double error = worstCoherenceError(coarse,
+                new AreaToPointKriging(moving).krige(coarse, FINE, Monitor.NONE).fine());
         assertTrue(error > 100 * COHERENCE_TOLERANCE, "error " + error);
         assertTrue(error < 0.05, "error " + error);
     }

@@ -39,7 +39,8 @@ public final class AtarkBenchmark {
         int k = args.length > 2 ? Integer.parseInt(args[2]) : AtaParameters.DEFAULT_NEIGHBOURS;
         GridGeometry fine = TwinExperimentConfig.demo().grid();
         GridGeometry coarse = fine.coarsen(factor);
-        System.out.printf(Locale.ROOT, "fine %dx%d, coarse %dx%d (factor %d), %d dates, k = %d, heap max %d MB, %d cores%n",
+        System.out.printf(Locale.ROOT,
+                "fine %dx%d, coarse %dx%d (factor %d), %d dates, k = %d, heap max %d MB, %d cores%n",
                 fine.width(), fine.height(), coarse.width(), coarse.height(), factor, dates, k,
                 Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
 
@@ -56,7 +57,8 @@ public final class AtarkBenchmark {
             }
             float[] z = smooth(fine, random, 30);
             for (int i = 0; i < fine.size(); i++) {
-                truth[d][i] = (float) (0.2 + 0.05 * x[0][d][i] - 0.03 * x[1][d][i] + 0.02 * x[2][d][i] + 0.04 * z[i]);
+                truth[d][i] = (float) (0.2 + 0.05 * x[0][d][i] - 0.03 * x[1][d][i] + 0.02 * x[2][d][i]
+                        + 0.04 * z[i]);
             }
         }
         float[][] coarseBands = new float[dates][];
@@ -110,7 +112,8 @@ public final class AtarkBenchmark {
         }
         System.out.printf(Locale.ROOT, "ATARK (MSR trend per date + kriging): %.3f s per date, peak heap %.0f MB;"
                 + " RMSE vs truth: trend %.4f, ATARK %.4f m3/m3%n", seconds / dates, heapPeak() / 1048576.0,
-                Math.sqrt(trendSq / (dates * (double) fine.size())), Math.sqrt(atarkSq / (dates * (double) fine.size())));
+                Math.sqrt(trendSq / (dates * (double) fine.size())),
+                Math.sqrt(atarkSq / (dates * (double) fine.size())));
     }
 
     /** A smooth field: white noise averaged over a moving (2w+1)² box, computed by prefix sums. */
