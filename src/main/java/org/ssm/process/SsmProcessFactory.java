@@ -27,7 +27,8 @@ public class SsmProcessFactory extends AnnotatedBeanProcessFactory {
                 ThreeCorneredHatProcess.class,
                 NonlinearLinkDownscaleProcess.class,
                 ValidateProcess.class,
-                ReadStationsProcess.class);
+                ReadStationsProcess.class,
+                ATARKProcess.class);
     }
 
     /** Every process reports progress through its ProgressListener and can be cancelled with it. */
