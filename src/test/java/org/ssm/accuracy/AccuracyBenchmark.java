@@ -53,25 +53,25 @@ public final class AccuracyBenchmark {
         StringBuilder sb = new StringBuilder();
         sb.append("| method | truth PCC | truth RMSE | truth ubRMSE | truth bias | truth MAE | stations PCC | "
                 + "stations RMSE | stations ubRMSE | stations bias | stations MAE | G_down | spatial SD (truth) | "
-                + "coverage | conservation | time (s) |\n");
+                + "coverage | coarse-mean departure, mean (max) | time (s) |\n");
         sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (AccuracyRow r : rows) {
             Metrics t = r.truth();
             Metrics s = r.stations();
             sb.append(String.format(Locale.ROOT, "| %s | %.3f | %.4f | %.4f | %.4f | %.4f | %.3f | %.4f | %.4f | %.4f |"
-                    + " %.4f | %.3f | %.4f (%.4f) | %.3f | %.4f | %.1f |%n", r.method(), t.pcc(), t.rmse(), t.ubrmse(),
+                    + " %.4f | %.3f | %.4f (%.4f) | %.3f | %.4f (%.4f) | %.1f |%n", r.method(), t.pcc(), t.rmse(), t.ubrmse(),
                     t.bias(), t.mae(), s.pcc(), s.rmse(), s.ubrmse(), s.bias(), s.mae(),
                     r.gains() == null ? Double.NaN : r.gains().mean().down(), r.spatialSd(), r.truthSpatialSd(),
-                    r.coverage(), r.conservation(), r.seconds()));
+                    r.coverage(), r.meanDeparture(), r.maxDeparture(), r.seconds()));
         }
         return sb.toString();
     }
 
     private static String line(AccuracyRow r) {
         return String.format(Locale.ROOT, "%-28s truth: PCC %.3f ubRMSE %.4f bias %.4f | stations: PCC %.3f ubRMSE %.4f"
-                + " | G_down %.3f | SD %.4f/%.4f | coverage %.3f | conservation %.4f | %.1f s", r.method(),
+                + " | G_down %.3f | SD %.4f/%.4f | coverage %.3f | departure %.4f (max %.4f) | %.1f s", r.method(),
                 r.truth().pcc(), r.truth().ubrmse(), r.truth().bias(), r.stations().pcc(), r.stations().ubrmse(),
                 r.gains() == null ? Double.NaN : r.gains().mean().down(), r.spatialSd(), r.truthSpatialSd(),
-                r.coverage(), r.conservation(), r.seconds());
+                r.coverage(), r.meanDeparture(), r.maxDeparture(), r.seconds());
     }
 }

@@ -14,9 +14,10 @@ import org.ssm.algorithms.validation.Metrics;
  * @param coverage share of the truth's pixel-dates that have an estimate
  * @param spatialSd mean over dates of the estimate's standard deviation across the fine pixels
  * @param truthSpatialSd the same for the truth, over the same pixels
- * @param conservation largest |mean of the estimate in a coarse cell − coarse value| over the coarse
+ * @param meanDeparture mean |mean of the estimate in a coarse cell − coarse value| over the coarse
  *     cells and dates with both (m³/m³); 0 for a method that conserves the coarse means
+ * @param maxDeparture the largest such departure
  * @param seconds wall time of the method
  */
 public record AccuracyRow(String method, Metrics truth, Metrics stations, GDownSummary gains, double coverage,
-        double spatialSd, double truthSpatialSd, double conservation, double seconds) {}
+        double spatialSd, double truthSpatialSd, double meanDeparture, double maxDeparture, double seconds) {}

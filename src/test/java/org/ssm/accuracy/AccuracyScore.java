@@ -35,8 +35,9 @@ public final class AccuracyScore {
             throw new UncheckedIOException(e);
         }
         double[] sd = spatialSd(estimate, truth);
+        double[] departure = conservation(estimate, coarse);
         return new AccuracyRow(method, r.truth().pooled(), r.product().stationMean(), r.gains(),
-                coverage(estimate, truth), sd[0], sd[1], conservation(estimate, coarse), seconds);
+                coverage(estimate, truth), sd[0], sd[1], departure[0], departure[1], seconds);
     }
 
     private static GriddedProduct gridded(String name, GridSeries s) {
@@ -99,15 +100,17 @@ public final class AccuracyScore {
     }
 
     /**
-     * The largest departure of the estimate's coarse-cell mean from the coarse value, over the coarse
-     * cells and dates where the coarse value exists and the cell has an estimate. The mean is taken over
+     * The mean and the largest departure of the estimate's coarse-cell mean from the coarse value, over
+     * the coarse cells and dates where the coarse value exists and the cell has an estimate. The mean is taken over
      * the pixels the method estimated (DisPATCh, for one, leaves pixels without SEE empty and conserves
      * the mean of the others), so a conserving method scores 0 up to float rounding.
      */
-    static double conservation(GridSeries estimate, GridSeries coarse) {
+    static double[] conservation(GridSeries estimate, GridSeries coarse) {
         int[] cell = estimate.geometry().coarseCellIndex(coarse.geometry());
         int cells = coarse.geometry().size();
         double worst = 0;
+        double sumDeparture = 0;
+        long cellDates = 0;
         for (int d = 0; d < coarse.size(); d++) {
             float[] e = estimate.band(d);
             float[] c = coarse.band(d);
@@ -121,10 +124,13 @@ public final class AccuracyScore {
             }
             for (int k = 0; k < cells; k++) {
                 if (!Float.isNaN(c[k]) && count[k] > 0) {
-                    worst = Math.max(worst, Math.abs(sum[k] / count[k] - c[k]));
+                    double departure = Math.abs(sum[k] / count[k] - c[k]);
+                    worst = Math.max(worst, departure);
+                    sumDeparture += departure;
+                    cellDates++;
                 }
             }
         }
-        return worst;
+        return new double[] {cellDates == 0 ? Double.NaN : sumDeparture / cellDates, worst};
     }
 }

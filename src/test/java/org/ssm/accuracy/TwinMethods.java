@@ -6,6 +6,9 @@ import org.ssm.algorithms.coarsetofine.CoarseToFine;
 import org.ssm.algorithms.coarsetofine.CoarseToFineParameters;
 import org.ssm.algorithms.coarsetofine.Predictor;
 import org.ssm.algorithms.dispatch.DisPATCh;
+import org.ssm.algorithms.kriging.AtaParameters;
+import org.ssm.algorithms.kriging.RegressionKriging;
+import org.ssm.algorithms.learning.RegressorTrainer;
 import org.ssm.algorithms.learning.TrainerOptions;
 import org.ssm.algorithms.learning.Trainers;
 import org.ssm.algorithms.nonlinear.LinkParameters;
@@ -47,19 +50,33 @@ public final class TwinMethods {
         String name = method + " coarse-to-fine" + (residualCorrection ? " + residual correction" : "");
         return TwinMethod.of(name, (tc, m) -> {
             DateRange v = tc.validationSeason();
-            List<Predictor> predictors = List.of(new Predictor("lst", tc.lst(v)), new Predictor("fvc", tc.fvc(v)),
-                    new Predictor("albedo", tc.albedo(v)), new Predictor("see", tc.see(v)));
             CoarseToFineParameters parameters = CoarseToFineParameters.defaults()
                     .withResidualCorrection(residualCorrection);
-            return new CoarseToFine(Trainers.create("method", method, TrainerOptions.DEFAULTS), parameters)
-                    .downscale(tc.coarse(v), predictors, m).ssm();
+            return new CoarseToFine(trainer(method), parameters).downscale(tc.coarse(v), paperEPredictors(tc, v), m)
+                    .ssm();
         });
+    }
+
+    /** ATARK (E §3.2.5): a per-date MSR trend plus area-to-point kriging of the coarse residuals. */
+    public static final TwinMethod ATARK = TwinMethod.of("ATARK", (tc, m) -> {
+        DateRange v = tc.validationSeason();
+        return new RegressionKriging(trainer("MSR"), RegressionKriging.DEFAULT_TREND, AtaParameters.defaults())
+                .downscale(tc.coarse(v), paperEPredictors(tc, v), m).ssm();
+    });
+
+    private static RegressorTrainer trainer(String method) {
+        return Trainers.create("method", method, TrainerOptions.DEFAULTS);
+    }
+
+    private static List<Predictor> paperEPredictors(TwinCase tc, DateRange v) {
+        return List.of(new Predictor("lst", tc.lst(v)), new Predictor("fvc", tc.fvc(v)),
+                new Predictor("albedo", tc.albedo(v)), new Predictor("see", tc.see(v)));
     }
 
     /** Every method, in table order. */
     public static List<TwinMethod> all() {
         return List.of(COARSE_BILINEAR, COARSE_NEAREST, DISPATCH, NONLINEAR_LINK, coarseToFine("MSR", false),
                 coarseToFine("MSR", true), coarseToFine("GPR", false), coarseToFine("RF", false),
-                coarseToFine("GBDT", false), coarseToFine("RF", true));
+                coarseToFine("GBDT", false), coarseToFine("RF", true), ATARK);
     }
 }
