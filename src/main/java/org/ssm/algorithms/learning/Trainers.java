@@ -4,6 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.ssm.algorithms.neural.BpnnParameters;
+import org.ssm.algorithms.neural.BpnnTrainer;
+import org.ssm.algorithms.neural.DbnParameters;
+import org.ssm.algorithms.neural.DbnTrainer;
 import org.ssm.core.ParameterException;
 
 /**
@@ -16,6 +20,8 @@ public final class Trainers {
     private static final Map<String, Function<TrainerOptions, RegressorTrainer>> METHODS = new LinkedHashMap<>();
 
     static {
+        METHODS.put(DbnTrainer.METHOD, o -> new DbnTrainer(DbnParameters.from(o)));
+        METHODS.put(BpnnTrainer.METHOD, o -> new BpnnTrainer(BpnnParameters.from(o)));
     }
 
     private Trainers() {}
