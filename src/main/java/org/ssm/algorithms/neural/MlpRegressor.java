@@ -16,8 +16,8 @@ import org.ssm.algorithms.model.Regressor;
  *
  * <p>Layer {@code l} maps {@code layers[l]} values to {@code layers[l + 1]}: {@code z_j = b_j +
  * Σ_i a_i w[i · n_out + j]}, followed by the hidden activation on every layer but the last, which
- * is linear. Any normalisation used in training is folded into the first and last layers, so the
- * network applies to the predictors exactly as its trainer received them.
+ * is linear. Like every regressor of the learning framework it works on z-scored predictors and
+ * target; the {@link org.ssm.algorithms.model.FittedModel} around it holds the z-scores.
  *
  * <p>Immutable and thread-safe. Batch prediction works on blocks of {@value #BLOCK} rows (two
  * activation buffers of a block fit in the L1/L2 caches), blocks in parallel; each row is computed
@@ -171,7 +171,17 @@ public final class MlpRegressor implements Regressor {
             layers[i] = ((Number) sizes.get(i)).intValue();
         }
         return new MlpRegressor(layers, arrays((List<Object>) m.get("weights")), arrays((List<Object>) m.get("biases")),
-                Activation.of("activation", String.valueOf(m.get("activation"))));
+                activation(String.valueOf(m.get("activation"))));
+    }
+
+    /** The activation named in a model document; an unknown name makes the document malformed. */
+    private static Activation activation(String label) {
+        for (Activation a : Activation.values()) {
+            if (a.label().equals(label)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("unknown activation " + label);
     }
 
     @SuppressWarnings("unchecked")

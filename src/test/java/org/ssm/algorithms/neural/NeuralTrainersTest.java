@@ -140,6 +140,21 @@ class NeuralTrainersTest {
     }
 
     @Test
+    void malformedNetworkDocumentsAreRejectedNamingTheModel() {
+        String json = fit("BPNN", quick().with("epochs", 2), smooth(50, 9), Monitor.NONE).toJson();
+        String[] broken = {
+            json.replace("\"sigmoid\"", "\"relu\""),
+            json.replaceFirst("\"layers\":\\[7|\"layers\":\\[2", "\"layers\":[3"),
+            json.replace("\"type\":\"mlp\"", "\"type\":\"cnn\""),
+        };
+        for (String b : broken) {
+            assertNotEquals(json, b, "the test edits the document");
+            ParameterException e = assertThrows(ParameterException.class, () -> FittedModel.fromJson("model", b));
+            assertEquals("model", e.parameter(), e.getMessage());
+        }
+    }
+
+    @Test
     void parallelBatchPredictionEqualsSerial() {
         MlpRegressor net = (MlpRegressor) fit("BPNN", quick().with("epochs", 5), smooth(300, 5), Monitor.NONE)
                 .regressor();
