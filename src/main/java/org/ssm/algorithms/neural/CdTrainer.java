@@ -28,14 +28,15 @@ final class CdTrainer {
     private final double[] da;
     private final double[] db;
 
-    CdTrainer(Rbm rbm, RbmParameters p, SplittableRandom rnd) {
+    /** For data of {@code rows} rows: batches larger than the data are cut to it. */
+    CdTrainer(Rbm rbm, RbmParameters p, int rows, SplittableRandom rnd) {
         this.rbm = rbm;
         this.p = p;
         this.rnd = rnd;
         this.rate = rbm.visibleUnits() == Rbm.Visible.GAUSSIAN ? p.gaussianLearningRate() : p.learningRate();
         nv = rbm.visible();
         nh = rbm.hidden();
-        batch = p.batchSize();
+        batch = Math.max(1, Math.min(p.batchSize(), rows));
         v0 = new double[batch * nv];
         vk = new double[batch * nv];
         ph0 = new double[batch * nh];

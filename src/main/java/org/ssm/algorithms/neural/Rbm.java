@@ -61,7 +61,7 @@ public final class Rbm {
     static Rbm train(Samples data, Visible kind, int hidden, RbmParameters p, SplittableRandom rnd, Progress progress) {
         Rbm rbm = new Rbm(kind, data.columns(), hidden);
         rbm.initialise(data, rnd);
-        rbm.reconstructionErrors = new CdTrainer(rbm, p, rnd).run(data, progress);
+        rbm.reconstructionErrors = new CdTrainer(rbm, p, data.rows(), rnd).run(data, progress);
         return rbm;
     }
 

@@ -21,7 +21,8 @@ import org.ssm.scenario.TwinExperimentConfig;
  * twin): each variant trained with seeds 1..n on the training season's station pixels and scored on
  * the validation season; prints mean ± standard deviation over the seeds.
  *
- * <pre>src/bench org.ssm.algorithms.neural.DbnBpnnTwinBenchmark [demo|small] [seeds] [allPixels: true|false]</pre>
+ * <pre>src/bench org.ssm.algorithms.neural.DbnBpnnTwinBenchmark [demo|small] [seeds] [allPixels: true|false]
+ *     [training stations: 0 for all]</pre>
  */
 public final class DbnBpnnTwinBenchmark {
 
@@ -31,9 +32,10 @@ public final class DbnBpnnTwinBenchmark {
         boolean demo = args.length == 0 || args[0].equals("demo");
         int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         boolean allPixels = args.length <= 2 || Boolean.parseBoolean(args[2]);
+        int stations = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         long t0 = System.nanoTime();
         TwinComparison twin = new TwinComparison(TwinExperiment.generate(
-                demo ? TwinExperimentConfig.demo() : TwinExperimentConfig.small(), Monitor.NONE));
+                demo ? TwinExperimentConfig.demo() : TwinExperimentConfig.small(), Monitor.NONE), stations);
         System.out.printf(Locale.ROOT, "%s scenario in %.1f s: %d training rows (%d stations), %d validation rows%n",
                 demo ? "demo" : "small", (System.nanoTime() - t0) / 1e9, twin.training.set().rows(),
                 twin.training.stations(), twin.validation.set().rows());

@@ -27,9 +27,25 @@ final class TwinComparison {
     final TwinPredictors.StationSamples validation;
 
     TwinComparison(Scenario scenario) {
+        this(scenario, 0);
+    }
+
+    /** Training on the first {@code trainingStations} healthy stations only (0: all of them). */
+    TwinComparison(Scenario scenario, int trainingStations) {
         this.scenario = scenario;
         predictors = new TwinPredictors(scenario);
-        training = predictors.stations(0);
+        TwinPredictors.StationSamples all = predictors.stations(0);
+        TwinPredictors.StationSamples chosen = all;
+        if (trainingStations > 0 && trainingStations < all.stations()) {
+            int[] keep = java.util.stream.IntStream.range(0, all.set().rows())
+                    .filter(r -> all.set().stations()[r] < trainingStations).toArray();
+            double[] truth = new double[keep.length];
+            for (int i = 0; i < keep.length; i++) {
+                truth[i] = all.truth()[keep[i]];
+            }
+            chosen = new TwinPredictors.StationSamples(all.set().subset(keep), truth, trainingStations);
+        }
+        training = chosen;
         validation = predictors.stations(1);
     }
 
