@@ -1,7 +1,9 @@
 package org.ssm.algorithms.neural;
 
 /**
- * A trained network with the history of its training, for reports and tests. Errors are in units
+ * A trained network (paper B §3.4, eq. 7) with the history of its training — the RBMs'
+ * reconstruction errors of pre-training and the errors of each fine-tuning epoch — for reports and
+ * tests. Errors are in units
  * of the target's standard deviation (the trainers see z-scored targets).
  *
  * @param model the fitted network, on normalised predictors and target
