@@ -22,6 +22,7 @@ public final class Models {
         "org.ssm.algorithms.learning.TreeEnsemble",
         "org.ssm.algorithms.regression.PolynomialRegressor",
         "org.ssm.algorithms.regression.GaussianProcessRegressor",
+        "org.ssm.algorithms.neural.MlpRegressor",
     };
 
     private Models() {}
