@@ -62,6 +62,41 @@ public record BoostingParameters(int trees, double shrinkage, int maxDepth, int 
         return from(TrainerOptions.DEFAULTS);
     }
 
+    /** These parameters with {@code trees} replaced. */
+    public BoostingParameters withTrees(int trees) {
+        return new BoostingParameters(trees, shrinkage, maxDepth, maxNodes, nodeSize, subsample, seed);
+    }
+
+    /** These parameters with {@code shrinkage} replaced. */
+    public BoostingParameters withShrinkage(double shrinkage) {
+        return new BoostingParameters(trees, shrinkage, maxDepth, maxNodes, nodeSize, subsample, seed);
+    }
+
+    /** These parameters with {@code maxDepth} replaced. */
+    public BoostingParameters withMaxDepth(int maxDepth) {
+        return new BoostingParameters(trees, shrinkage, maxDepth, maxNodes, nodeSize, subsample, seed);
+    }
+
+    /** These parameters with {@code maxNodes} replaced. */
+    public BoostingParameters withMaxNodes(int maxNodes) {
+        return new BoostingParameters(trees, shrinkage, maxDepth, maxNodes, nodeSize, subsample, seed);
+    }
+
+    /** These parameters with {@code nodeSize} replaced. */
+    public BoostingParameters withNodeSize(int nodeSize) {
+        return new BoostingParameters(trees, shrinkage, maxDepth, maxNodes, nodeSize, subsample, seed);
+    }
+
+    /** These parameters with {@code subsample} replaced. */
+    public BoostingParameters withSubsample(double subsample) {
+        return new BoostingParameters(trees, shrinkage, maxDepth, maxNodes, nodeSize, subsample, seed);
+    }
+
+    /** These parameters with {@code seed} replaced. */
+    public BoostingParameters withSeed(long seed) {
+        return new BoostingParameters(trees, shrinkage, maxDepth, maxNodes, nodeSize, subsample, seed);
+    }
+
     /** The parameters named in {@code options}, defaults for the others. */
     public static BoostingParameters from(TrainerOptions options) {
         return new BoostingParameters(options.integer("trees", DEFAULT_TREES),

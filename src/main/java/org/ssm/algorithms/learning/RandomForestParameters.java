@@ -63,6 +63,41 @@ public record RandomForestParameters(int trees, int mtry, int maxDepth, int maxN
         return from(TrainerOptions.DEFAULTS);
     }
 
+    /** These parameters with {@code trees} replaced. */
+    public RandomForestParameters withTrees(int trees) {
+        return new RandomForestParameters(trees, mtry, maxDepth, maxNodes, nodeSize, subsample, seed);
+    }
+
+    /** These parameters with {@code mtry} replaced. */
+    public RandomForestParameters withMtry(int mtry) {
+        return new RandomForestParameters(trees, mtry, maxDepth, maxNodes, nodeSize, subsample, seed);
+    }
+
+    /** These parameters with {@code maxDepth} replaced. */
+    public RandomForestParameters withMaxDepth(int maxDepth) {
+        return new RandomForestParameters(trees, mtry, maxDepth, maxNodes, nodeSize, subsample, seed);
+    }
+
+    /** These parameters with {@code maxNodes} replaced. */
+    public RandomForestParameters withMaxNodes(int maxNodes) {
+        return new RandomForestParameters(trees, mtry, maxDepth, maxNodes, nodeSize, subsample, seed);
+    }
+
+    /** These parameters with {@code nodeSize} replaced. */
+    public RandomForestParameters withNodeSize(int nodeSize) {
+        return new RandomForestParameters(trees, mtry, maxDepth, maxNodes, nodeSize, subsample, seed);
+    }
+
+    /** These parameters with {@code subsample} replaced. */
+    public RandomForestParameters withSubsample(double subsample) {
+        return new RandomForestParameters(trees, mtry, maxDepth, maxNodes, nodeSize, subsample, seed);
+    }
+
+    /** These parameters with {@code seed} replaced. */
+    public RandomForestParameters withSeed(long seed) {
+        return new RandomForestParameters(trees, mtry, maxDepth, maxNodes, nodeSize, subsample, seed);
+    }
+
     /** The parameters named in {@code options}, defaults for the others. */
     public static RandomForestParameters from(TrainerOptions options) {
         return new RandomForestParameters(options.integer("trees", DEFAULT_TREES), options.integer("mtry", DEFAULT_MTRY),

@@ -165,6 +165,17 @@ class TreeTrainersTest {
                 () -> Trainers.create("method", "gbdt", TrainerOptions.DEFAULTS.with("subsample", "x"))).parameter());
         assertEquals("maxNodes", assertThrows(ParameterException.class,
                 () -> Trainers.create("method", "RF", TrainerOptions.DEFAULTS.with("maxNodes", 1))).parameter());
+        assertEquals("nodeSize", assertThrows(ParameterException.class,
+                () -> RandomForestParameters.defaults().withNodeSize(0)).parameter());
+        assertEquals("maxDepth", assertThrows(ParameterException.class,
+                () -> BoostingParameters.defaults().withMaxDepth(1)).parameter());
+        assertEquals("seed", assertThrows(ParameterException.class,
+                () -> Trainers.create("method", "RF", TrainerOptions.DEFAULTS.with("seed", 0.5))).parameter());
+        // The builders and the client options agree.
+        assertEquals(RandomForestParameters.defaults().withTrees(30).withSeed(7),
+                RandomForestParameters.from(TrainerOptions.DEFAULTS.with("trees", 30).with("seed", "7")));
+        assertEquals(BoostingParameters.defaults().withShrinkage(0.05),
+                BoostingParameters.from(TrainerOptions.DEFAULTS.with("shrinkage", 0.05)));
         assertEquals(List.of("RF", "GBDT"), List.copyOf(Trainers.methods()));
     }
 }
