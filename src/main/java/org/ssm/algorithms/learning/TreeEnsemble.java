@@ -24,9 +24,8 @@ import org.ssm.algorithms.model.Regressor;
  * predicts bit for bit what Smile predicts.
  *
  * <p>Storage: the nodes of every tree in pre-order, tree after tree; a split node's left child is
- * the next node. In memory, a leaf is a node whose children are itself, so that all rows of a
- * block can walk a tree level by level for its full depth without branching on the node kind;
- * the rows of a level are independent, which lets the processor overlap their memory loads.
+ * the next node. In memory, a leaf is a node whose children are itself, so that rows can walk a
+ * tree for its full depth without branching on the node kind (see {@code predictBlock}).
  * Blocks of rows run in parallel; every row is computed by the same operations whatever block or
  * thread holds it, so results do not depend on the thread count.
  *
@@ -57,7 +56,7 @@ public final class TreeEnsemble implements Regressor {
      * the offset L of the left child (1 for a split, 0 for a leaf) in bit 32, and from bit 33 the
      * offset D = right − left of the right child from the left one (0 for a leaf). From node k a
      * row goes to k + L, plus D if it goes right, so a leaf keeps every row that reaches it and a
-     * block can walk a tree for its full depth with arithmetic only (see {@link #predictBlock}).
+     * block can walk a tree for its full depth with arithmetic only (see {@code predictBlock}).
      */
     private final long[] nodes;
 
@@ -180,9 +179,12 @@ public final class TreeEnsemble implements Regressor {
     }
 
     /**
-     * Rows [from, to) of {@code x} into {@code out}, tree by tree, every row of a level together: the
-     * rows' walks are independent, so the processor overlaps their loads instead of waiting for
-     * each node in turn, and a tree's nodes are reused by all rows of the block while in cache.
+     * Rows [from, to) of {@code x} into {@code out}, tree by tree, so that a tree's nodes stay in
+     * cache while every row of the block walks it; eight rows at a time, their node indices in
+     * registers, walk the tree for its full depth together: the eight walks are independent, so the
+     * processor overlaps their loads instead of waiting for each node in turn (20 % less CPU than
+     * one level of all the block's rows at a time with the indices in an array, for the forest of
+     * the benchmark; the same for the shallow boosted trees).
      *
      * <p>A step has no branch: x ≤ t is read from the sign bit of t − x, which for non-NaN values
      * is 0 exactly when x ≤ t (IEEE subtraction gives ±0 only for equal operands, then +0 since t
@@ -195,22 +197,41 @@ public final class TreeEnsemble implements Regressor {
         int p = inputs;
         long[] tree = nodes;
         double[] sum = new double[n];
-        int[] node = new int[n];
         Arrays.fill(sum, intercept);
         int base = from * p;
+        int groups = n & ~7;
         for (int t = 0; t < roots.length; t++) {
-            Arrays.fill(node, roots[t]);
-            for (int level = depths[t]; level > 0; level--) {
-                for (int r = 0, o = base; r < n; r++, o += p) {
-                    int k = node[r];
-                    long link = tree[2 * k + 1];
-                    double d = Double.longBitsToDouble(tree[2 * k]) - x[o + (int) link];
-                    long right = Double.doubleToRawLongBits(d) >> 63;
-                    node[r] = k + (int) (link >>> 32 & 1) + (int) (link >>> 33 & right);
+            int root = roots[t];
+            int levels = depths[t];
+            for (int r = 0; r < groups; r += 8) {
+                int o = base + r * p;
+                int k0 = root, k1 = root, k2 = root, k3 = root, k4 = root, k5 = root, k6 = root, k7 = root;
+                for (int level = levels; level > 0; level--) {
+                    k0 = step(tree, x, k0, o);
+                    k1 = step(tree, x, k1, o + p);
+                    k2 = step(tree, x, k2, o + 2 * p);
+                    k3 = step(tree, x, k3, o + 3 * p);
+                    k4 = step(tree, x, k4, o + 4 * p);
+                    k5 = step(tree, x, k5, o + 5 * p);
+                    k6 = step(tree, x, k6, o + 6 * p);
+                    k7 = step(tree, x, k7, o + 7 * p);
                 }
+                sum[r] += Double.longBitsToDouble(tree[2 * k0]);
+                sum[r + 1] += Double.longBitsToDouble(tree[2 * k1]);
+                sum[r + 2] += Double.longBitsToDouble(tree[2 * k2]);
+                sum[r + 3] += Double.longBitsToDouble(tree[2 * k3]);
+                sum[r + 4] += Double.longBitsToDouble(tree[2 * k4]);
+                sum[r + 5] += Double.longBitsToDouble(tree[2 * k5]);
+                sum[r + 6] += Double.longBitsToDouble(tree[2 * k6]);
+                sum[r + 7] += Double.longBitsToDouble(tree[2 * k7]);
             }
-            for (int r = 0; r < n; r++) {
-                sum[r] += Double.longBitsToDouble(tree[2 * node[r]]);
+            for (int r = groups; r < n; r++) {
+                int k = root;
+                int o = base + r * p;
+                for (int level = levels; level > 0; level--) {
+                    k = step(tree, x, k, o);
+                }
+                sum[r] += Double.longBitsToDouble(tree[2 * k]);
             }
         }
         for (int r = 0, o = base; r < n; r++, o += p) {
@@ -223,6 +244,13 @@ public final class TreeEnsemble implements Regressor {
             }
             out[from + r] = y;
         }
+    }
+
+    /** One step of a walk from node k for the row at offset o of x (see predictBlock). */
+    private static int step(long[] tree, double[] x, int k, int o) {
+        long link = tree[2 * k + 1];
+        double d = Double.longBitsToDouble(tree[2 * k]) - x[o + (int) link];
+        return k + (int) (link >>> 32 & 1) + (int) (link >>> 33 & Double.doubleToRawLongBits(d) >> 63);
     }
 
     @Override

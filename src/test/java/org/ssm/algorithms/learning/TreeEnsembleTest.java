@@ -69,12 +69,16 @@ class TreeEnsembleTest {
             b.leaf(2);
             TreeEnsemble e = b.build(0, false);
             double expected = c[1] <= c[0] ? 1 : 2;
-            double[] out = new double[3];
-            e.predict(new double[] {c[1], c[1], c[1]}, 3, out);
+            // Nine rows: a group of eight walked together and one walked alone.
+            double[] rows = new double[9];
+            java.util.Arrays.fill(rows, c[1]);
+            double[] out = new double[9];
+            e.predict(rows, 9, out);
             String what = "x0 = " + c[1] + ", threshold " + c[0];
             assertEquals(expected, e.predict(new double[] {c[1]}), 0, what);
-            assertEquals(expected, out[0], 0, what);
-            assertEquals(expected, out[2], 0, what);
+            for (int r = 0; r < 9; r++) {
+                assertEquals(expected, out[r], 0, what + ", row " + r);
+            }
         }
     }
 
