@@ -39,18 +39,23 @@ class TreeTrainersTest {
         }
     }
 
+    /**
+     * Smile grows the trees of a forest batch in parallel, and searches a boosted tree's predictors
+     * in parallel, in the calling fork-join pool; a one-thread pool runs the same work in turn.
+     */
     @Test
-    void forestDoesNotDependOnTheParallelism() throws Exception {
-        TrainerOptions options = TrainerOptions.DEFAULTS.with("trees", 16);
-        String parallel = org.ssm.core.Json.write(trainer("RF", options).fit(TRAIN, Monitor.NONE).toJson());
-        // Smile grows the trees of a batch in the common pool; a single-thread pool runs them in turn.
-        java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1);
-        try {
-            String sequential = one.submit(() -> org.ssm.core.Json.write(trainer("RF", options).fit(TRAIN, Monitor.NONE).toJson()))
-                    .get();
-            assertEquals(parallel, sequential);
-        } finally {
-            one.shutdown();
+    void modelsDoNotDependOnTheParallelism() throws Exception {
+        for (String method : List.of("RF", "GBDT")) {
+            TrainerOptions options = TrainerOptions.DEFAULTS.with("trees", 16);
+            String parallel = org.ssm.core.Json.write(trainer(method, options).fit(TRAIN, Monitor.NONE).toJson());
+            java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1);
+            try {
+                String sequential = one.submit(() -> org.ssm.core.Json.write(
+                        trainer(method, options).fit(TRAIN, Monitor.NONE).toJson())).get();
+                assertEquals(parallel, sequential, method);
+            } finally {
+                one.shutdown();
+            }
         }
     }
 
