@@ -6,10 +6,16 @@ import org.ssm.core.ParameterException;
 
 /**
  * The parameters of a random forest (Breiman 2001; the RF of paper B §3.4 and paper E §3.2.3).
+ * Neither paper lists its settings: paper B §3.4 refers to Breiman (2001), and paper E §3.2.3
+ * describes Breiman's forest, each tree grown on a bootstrap sample and split "completely" on the
+ * best of m &lt; M randomly chosen predictors, the trees' outputs averaged. The defaults are
+ * therefore Breiman's regression settings (as in the reference implementation, R's randomForest:
+ * m = M/3, leaves of at least 5 rows, bootstrap samples) with 200 trees (issue 5) and Smile's depth
+ * cap of 20 as a guard against degenerate data.
  *
  * @param trees number of trees
  * @param mtry predictors tried at each split, or 0 for a third of them (at least one), Breiman's
- *     choice for regression
+ *     choice for regression; values above the number of predictors use them all
  * @param maxDepth deepest split path
  * @param maxNodes most leaves per tree, or 0 for a fifth of the training rows (Smile's default,
  *     i.e. effectively unlimited with {@code nodeSize} 5)
@@ -21,12 +27,19 @@ import org.ssm.core.ParameterException;
 public record RandomForestParameters(int trees, int mtry, int maxDepth, int maxNodes, int nodeSize, double subsample,
         long seed) {
 
+    /** 200 trees (issue 5; paper B §3.4 gives no number, Breiman's error stabilises well before). */
     public static final int DEFAULT_TREES = 200;
+    /** 0 = M/3 predictors per split, Breiman's (2001) choice for regression (paper E §3.2.3: m &lt; M). */
     public static final int DEFAULT_MTRY = 0;
+    /** Smile 2.6.0's default depth cap for forests. */
     public static final int DEFAULT_MAX_DEPTH = 20;
+    /** 0 = a fifth of the rows, no binding limit with leaves of 5 rows: trees split "completely" (E §3.2.3). */
     public static final int DEFAULT_MAX_NODES = 0;
+    /** Leaves of at least 5 rows, Breiman's regression setting. */
     public static final int DEFAULT_NODE_SIZE = 5;
+    /** Bootstrap samples (Breiman 2001). */
     public static final double DEFAULT_SUBSAMPLE = 1.0;
+    /** Any fixed seed: models are reproducible unless the client asks for another. */
     public static final long DEFAULT_SEED = 1;
     /** Bounds that keep a forest's model document and its prediction time reasonable. */
     public static final int MAX_TREES = 5000;
@@ -48,6 +61,41 @@ public record RandomForestParameters(int trees, int mtry, int maxDepth, int maxN
     /** Every default. */
     public static RandomForestParameters defaults() {
         return from(TrainerOptions.DEFAULTS);
+    }
+
+    /** These parameters with {@code trees} replaced. */
+    public RandomForestParameters withTrees(int trees) {
+        return new RandomForestParameters(trees, mtry, maxDepth, maxNodes, nodeSize, subsample, seed);
+    }
+
+    /** These parameters with {@code mtry} replaced. */
+    public RandomForestParameters withMtry(int mtry) {
+        return new RandomForestParameters(trees, mtry, maxDepth, maxNodes, nodeSize, subsample, seed);
+    }
+
+    /** These parameters with {@code maxDepth} replaced. */
+    public RandomForestParameters withMaxDepth(int maxDepth) {
+        return new RandomForestParameters(trees, mtry, maxDepth, maxNodes, nodeSize, subsample, seed);
+    }
+
+    /** These parameters with {@code maxNodes} replaced. */
+    public RandomForestParameters withMaxNodes(int maxNodes) {
+        return new RandomForestParameters(trees, mtry, maxDepth, maxNodes, nodeSize, subsample, seed);
+    }
+
+    /** These parameters with {@code nodeSize} replaced. */
+    public RandomForestParameters withNodeSize(int nodeSize) {
+        return new RandomForestParameters(trees, mtry, maxDepth, maxNodes, nodeSize, subsample, seed);
+    }
+
+    /** These parameters with {@code subsample} replaced. */
+    public RandomForestParameters withSubsample(double subsample) {
+        return new RandomForestParameters(trees, mtry, maxDepth, maxNodes, nodeSize, subsample, seed);
+    }
+
+    /** These parameters with {@code seed} replaced. */
+    public RandomForestParameters withSeed(long seed) {
+        return new RandomForestParameters(trees, mtry, maxDepth, maxNodes, nodeSize, subsample, seed);
     }
 
     /** The parameters named in {@code options}, defaults for the others. */

@@ -21,9 +21,15 @@ import smile.regression.RegressionTree;
  * a {@link TreeEnsemble}.
  *
  * <p>Every tree has its own seed, drawn from the parameters' seed, so a tree depends on that seed
- * and the data only. The trees are grown in batches (each batch in parallel inside Smile) so that
- * progress is reported and cancellation honoured between batches; batch sizes and thread counts do
- * not change the forest.
+ * and the data only: Smile reseeds its per-thread generator ({@code MathEx.setSeed}) with the
+ * tree's seed before drawing the tree's bootstrap sample and, at each split, the {@code mtry}
+ * predictors, all on the thread that grows the tree. The trees are grown in batches (each batch in
+ * parallel inside Smile) so that progress is reported and cancellation honoured between batches;
+ * batch sizes and thread counts do not change the forest (tested).
+ *
+ * <p>Known Smile 2.6.0 behaviour, harmless here: {@code MathEx.setSeed} records every seed in a
+ * static set (about 200 longs per forest, never released) and its out-of-bag statistics, which
+ * this export ignores, are summed without synchronisation.
  */
 public final class RandomForestTrainer implements RegressorTrainer {
 

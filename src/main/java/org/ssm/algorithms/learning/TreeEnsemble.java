@@ -24,9 +24,8 @@ import org.ssm.algorithms.model.Regressor;
  * predicts bit for bit what Smile predicts.
  *
  * <p>Storage: the nodes of every tree in pre-order, tree after tree; a split node's left child is
- * the next node. In memory, a leaf points to itself on both sides with threshold +∞, so that all
- * rows of a block can walk a tree level by level for its full depth without branching on the node
- * kind; the rows of a level are independent, which lets the processor overlap their memory loads.
+ * the next node. In memory, a leaf is a node whose children are itself, so that rows can walk a
+ * tree for its full depth without branching on the node kind (see {@code predictBlock}).
  * Blocks of rows run in parallel; every row is computed by the same operations whatever block or
  * thread holds it, so results do not depend on the thread count.
  *
@@ -51,13 +50,15 @@ public final class TreeEnsemble implements Regressor {
     private final boolean averaged;
     private final int[] roots;
     private final int[] depths;
-    private final int[] feature;
-    private final double[] threshold;
-    private final int[] left;
-    private final int[] right;
-    private final double[] value;
-    /** Per node, -1 for a leaf or the split feature: the JSON form. */
-    private final int[] splitFeature;
+    /**
+     * Two longs per node, so that a step of a walk reads one cache line: at 2k the raw bits of the
+     * split threshold (of the value, for a leaf); at 2k+1 the split feature in the low 32 bits, then
+     * the offset L of the left child (1 for a split, 0 for a leaf) in bit 32, and from bit 33 the
+     * offset D = right − left of the right child from the left one (0 for a leaf). From node k a
+     * row goes to k + L, plus D if it goes right, so a leaf keeps every row that reaches it and a
+     * block can walk a tree for its full depth with arithmetic only (see {@code predictBlock}).
+     */
+    private final long[] nodes;
 
     private TreeEnsemble(int inputs, double intercept, boolean averaged, int[] roots, int[] splitFeature,
             double[] splitOrValue, int[] rightChild) {
@@ -79,12 +80,7 @@ public final class TreeEnsemble implements Regressor {
         this.intercept = intercept;
         this.averaged = averaged;
         this.roots = roots.clone();
-        this.splitFeature = splitFeature.clone();
-        this.feature = new int[n];
-        this.threshold = new double[n];
-        this.left = new int[n];
-        this.right = new int[n];
-        this.value = new double[n];
+        this.nodes = new long[2 * n];
         this.depths = new int[roots.length];
         for (int t = 0; t < roots.length; t++) {
             int start = roots[t];
@@ -93,12 +89,12 @@ public final class TreeEnsemble implements Regressor {
                 throw new IllegalArgumentException("tree " + t + " has no nodes or overlaps another (nodes " + start
                         + " to " + end + " of " + n + ")");
             }
-            depths[t] = layOut(t, start, end, splitOrValue, rightChild);
+            depths[t] = layOut(t, start, end, splitFeature, splitOrValue, rightChild);
         }
     }
 
-    /** Checks tree {@code t} (nodes [start, end)), fills the working arrays and returns its depth. */
-    private int layOut(int t, int start, int end, double[] splitOrValue, int[] rightChild) {
+    /** Checks tree {@code t} (nodes [start, end)), fills {@link #nodes} and returns its depth. */
+    private int layOut(int t, int start, int end, int[] splitFeature, double[] splitOrValue, int[] rightChild) {
         int[] depth = new int[end - start];
         // Children come after their parent, so a backward pass sees them before it.
         for (int i = end - 1; i >= start; i--) {
@@ -109,11 +105,8 @@ public final class TreeEnsemble implements Regressor {
                     throw new IllegalArgumentException("tree " + t + ", node " + (i - start)
                             + ": a leaf needs feature -1 and a finite value, not " + f + " and " + v);
                 }
-                feature[i] = 0;
-                threshold[i] = Double.POSITIVE_INFINITY;
-                left[i] = i;
-                right[i] = i;
-                value[i] = v;
+                nodes[2 * i] = Double.doubleToRawLongBits(v);
+                nodes[2 * i + 1] = 0;
             } else {
                 int r = rightChild[i];
                 if (f >= inputs || !Double.isFinite(v) || i + 1 >= end || r <= i + 1 || r >= end) {
@@ -121,14 +114,17 @@ public final class TreeEnsemble implements Regressor {
                             + " feature in [0, " + inputs + "), a finite threshold and children after it in the same tree,"
                             + " not feature " + f + ", threshold " + v + ", right child " + r);
                 }
-                feature[i] = f;
-                threshold[i] = v;
-                left[i] = i + 1;
-                right[i] = r;
+                // -0.0 and 0.0 split alike (x <= t); +0.0 keeps the sign test of predictBlock exact.
+                nodes[2 * i] = Double.doubleToRawLongBits(v == 0 ? 0.0 : v);
+                nodes[2 * i + 1] = (long) (r - i - 1) << 33 | 1L << 32 | f;
                 depth[i - start] = 1 + Math.max(depth[i + 1 - start], depth[r - start]);
             }
         }
         return depth[0];
+    }
+
+    private static boolean isLeaf(long link) {
+        return (link & 1L << 32) == 0;
     }
 
     @Override
@@ -143,7 +139,7 @@ public final class TreeEnsemble implements Regressor {
 
     /** Number of nodes over all trees. */
     public int nodes() {
-        return feature.length;
+        return nodes.length / 2;
     }
 
     /** Depth (splits on the longest path from the root) of tree {@code t}. */
@@ -161,10 +157,12 @@ public final class TreeEnsemble implements Regressor {
         double sum = intercept;
         for (int t = 0; t < roots.length; t++) {
             int k = roots[t];
-            while (left[k] != k) {
-                k = x[feature[k]] <= threshold[k] ? left[k] : right[k];
+            long link = nodes[2 * k + 1];
+            while (!isLeaf(link)) {
+                k = x[(int) link] <= Double.longBitsToDouble(nodes[2 * k]) ? k + 1 : k + 1 + (int) (link >>> 33);
+                link = nodes[2 * k + 1];
             }
-            sum += value[k];
+            sum += Double.longBitsToDouble(nodes[2 * k]);
         }
         return averaged ? sum / roots.length : sum;
     }
@@ -180,33 +178,66 @@ public final class TreeEnsemble implements Regressor {
         }
     }
 
-    /** Rows [from, to) of {@code x} into {@code out}, tree by tree, every row of a level together. */
+    /**
+     * Rows [from, to) of {@code x} into {@code out}, tree by tree, so that a tree's nodes stay in
+     * cache while every row of the block walks it; eight rows at a time, their node indices in
+     * registers, walk the tree for its full depth together: the eight walks are independent, so the
+     * processor overlaps their loads instead of waiting for each node in turn (20 % less CPU than
+     * one level of all the block's rows at a time with the indices in an array, for the forest of
+     * the benchmark; the same for the shallow boosted trees).
+     *
+     * <p>A step has no branch: x ≤ t is read from the sign bit of t − x, which for non-NaN values
+     * is 0 exactly when x ≤ t (IEEE subtraction gives ±0 only for equal operands, then +0 since t
+     * is never −0, and keeps the sign of the exact difference otherwise, overflow included). A
+     * data-dependent branch here would be mispredicted half the time. The sum for a row adds the
+     * same leaf values in the same order as {@link #predict(double[])}, so the two agree bit for bit.
+     */
     private void predictBlock(double[] x, int from, int to, double[] out) {
         int n = to - from;
         int p = inputs;
+        long[] tree = nodes;
         double[] sum = new double[n];
-        int[] node = new int[n];
-        int[] base = new int[n];
         Arrays.fill(sum, intercept);
-        for (int r = 0; r < n; r++) {
-            base[r] = (from + r) * p;
-        }
+        int base = from * p;
+        int groups = n & ~7;
         for (int t = 0; t < roots.length; t++) {
-            Arrays.fill(node, roots[t]);
-            for (int level = depths[t]; level > 0; level--) {
-                for (int r = 0; r < n; r++) {
-                    int k = node[r];
-                    node[r] = x[base[r] + feature[k]] <= threshold[k] ? left[k] : right[k];
+            int root = roots[t];
+            int levels = depths[t];
+            for (int r = 0; r < groups; r += 8) {
+                int o = base + r * p;
+                int k0 = root, k1 = root, k2 = root, k3 = root, k4 = root, k5 = root, k6 = root, k7 = root;
+                for (int level = levels; level > 0; level--) {
+                    k0 = step(tree, x, k0, o);
+                    k1 = step(tree, x, k1, o + p);
+                    k2 = step(tree, x, k2, o + 2 * p);
+                    k3 = step(tree, x, k3, o + 3 * p);
+                    k4 = step(tree, x, k4, o + 4 * p);
+                    k5 = step(tree, x, k5, o + 5 * p);
+                    k6 = step(tree, x, k6, o + 6 * p);
+                    k7 = step(tree, x, k7, o + 7 * p);
                 }
+                sum[r] += Double.longBitsToDouble(tree[2 * k0]);
+                sum[r + 1] += Double.longBitsToDouble(tree[2 * k1]);
+                sum[r + 2] += Double.longBitsToDouble(tree[2 * k2]);
+                sum[r + 3] += Double.longBitsToDouble(tree[2 * k3]);
+                sum[r + 4] += Double.longBitsToDouble(tree[2 * k4]);
+                sum[r + 5] += Double.longBitsToDouble(tree[2 * k5]);
+                sum[r + 6] += Double.longBitsToDouble(tree[2 * k6]);
+                sum[r + 7] += Double.longBitsToDouble(tree[2 * k7]);
             }
-            for (int r = 0; r < n; r++) {
-                sum[r] += value[node[r]];
+            for (int r = groups; r < n; r++) {
+                int k = root;
+                int o = base + r * p;
+                for (int level = levels; level > 0; level--) {
+                    k = step(tree, x, k, o);
+                }
+                sum[r] += Double.longBitsToDouble(tree[2 * k]);
             }
         }
-        for (int r = 0; r < n; r++) {
+        for (int r = 0, o = base; r < n; r++, o += p) {
             double y = averaged ? sum[r] / roots.length : sum[r];
             for (int c = 0; c < p; c++) {
-                if (Double.isNaN(x[base[r] + c])) {
+                if (Double.isNaN(x[o + c])) {
                     y = Double.NaN;
                     break;
                 }
@@ -215,14 +246,25 @@ public final class TreeEnsemble implements Regressor {
         }
     }
 
+    /** One step of a walk from node k for the row at offset o of x (see predictBlock). */
+    private static int step(long[] tree, double[] x, int k, int o) {
+        long link = tree[2 * k + 1];
+        double d = Double.longBitsToDouble(tree[2 * k]) - x[o + (int) link];
+        return k + (int) (link >>> 32 & 1) + (int) (link >>> 33 & Double.doubleToRawLongBits(d) >> 63);
+    }
+
     @Override
     public Map<String, Object> toJson() {
-        double[] splitOrValue = new double[feature.length];
-        int[] rightChild = new int[feature.length];
-        for (int i = 0; i < feature.length; i++) {
-            boolean leaf = splitFeature[i] < 0;
-            splitOrValue[i] = leaf ? value[i] : threshold[i];
-            rightChild[i] = leaf ? -1 : right[i];
+        int n = nodes.length / 2;
+        int[] splitFeature = new int[n];
+        double[] splitOrValue = new double[n];
+        int[] rightChild = new int[n];
+        for (int i = 0; i < n; i++) {
+            long link = nodes[2 * i + 1];
+            boolean leaf = isLeaf(link);
+            splitFeature[i] = leaf ? -1 : (int) link;
+            splitOrValue[i] = Double.longBitsToDouble(nodes[2 * i]);
+            rightChild[i] = leaf ? -1 : i + 1 + (int) (link >>> 33);
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", TYPE);
@@ -259,19 +301,17 @@ public final class TreeEnsemble implements Regressor {
     @Override
     public boolean equals(Object o) {
         return o instanceof TreeEnsemble e && inputs == e.inputs && Double.compare(intercept, e.intercept) == 0
-                && averaged == e.averaged && Arrays.equals(roots, e.roots) && Arrays.equals(splitFeature, e.splitFeature)
-                && Arrays.equals(threshold, e.threshold) && Arrays.equals(value, e.value)
-                && Arrays.equals(right, e.right);
+                && averaged == e.averaged && Arrays.equals(roots, e.roots) && Arrays.equals(nodes, e.nodes);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(splitFeature) * 31 + Arrays.hashCode(value);
+        return Arrays.hashCode(roots) * 31 + Arrays.hashCode(nodes);
     }
 
     @Override
     public String toString() {
-        return "TreeEnsemble[" + roots.length + " trees, " + feature.length + " nodes, " + inputs + " inputs, "
+        return "TreeEnsemble[" + roots.length + " trees, " + nodes() + " nodes, " + inputs + " inputs, "
                 + (averaged ? "averaged" : "summed") + "]";
     }
 

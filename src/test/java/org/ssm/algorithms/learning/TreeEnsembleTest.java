@@ -46,6 +46,42 @@ class TreeEnsembleTest {
         assertEquals(6, sum.nodes());
     }
 
+    /**
+     * The batch walk reads x <= t from the sign of t - x: ties, signed zeros (a threshold of -0.0
+     * must split like 0.0), infinities, huge differences that overflow and subnormal differences
+     * must all go the way the comparison goes. Expected values by hand from x0 <= t ? 1 : 2.
+     */
+    @Test
+    void batchWalkFollowsTheComparisonAtEdges() {
+        double[][] cases = {
+            // threshold, x0
+            {-0.0, 0.0}, {-0.0, -0.0}, {0.0, -0.0}, {0.0, Double.MIN_VALUE}, {0.0, -Double.MIN_VALUE},
+            {1.5, 1.5}, {1.5, Math.nextUp(1.5)}, {1.5, Double.POSITIVE_INFINITY}, {1.5, Double.NEGATIVE_INFINITY},
+            {-Double.MAX_VALUE, Double.MAX_VALUE}, {Double.MAX_VALUE, -Double.MAX_VALUE},
+            {Double.MIN_VALUE, 0.0}, {Double.MIN_VALUE, 2 * Double.MIN_VALUE},
+        };
+        for (double[] c : cases) {
+            TreeEnsemble.Builder b = new TreeEnsemble.Builder(1);
+            b.beginTree();
+            int root = b.split(0, c[0]);
+            b.leaf(1);
+            b.rightChildHere(root);
+            b.leaf(2);
+            TreeEnsemble e = b.build(0, false);
+            double expected = c[1] <= c[0] ? 1 : 2;
+            // Nine rows: a group of eight walked together and one walked alone.
+            double[] rows = new double[9];
+            java.util.Arrays.fill(rows, c[1]);
+            double[] out = new double[9];
+            e.predict(rows, 9, out);
+            String what = "x0 = " + c[1] + ", threshold " + c[0];
+            assertEquals(expected, e.predict(new double[] {c[1]}), 0, what);
+            for (int r = 0; r < 9; r++) {
+                assertEquals(expected, out[r], 0, what + ", row " + r);
+            }
+        }
+    }
+
     @Test
     void jsonFormIsPreOrderWithRightChildren() {
         Map<String, Object> json = handBuilt(0.25, false).toJson();

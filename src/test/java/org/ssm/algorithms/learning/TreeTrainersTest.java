@@ -39,18 +39,23 @@ class TreeTrainersTest {
         }
     }
 
+    /**
+     * Smile grows the trees of a forest batch in parallel, and searches a boosted tree's predictors
+     * in parallel, in the calling fork-join pool; a one-thread pool runs the same work in turn.
+     */
     @Test
-    void forestDoesNotDependOnTheParallelism() throws Exception {
-        TrainerOptions options = TrainerOptions.DEFAULTS.with("trees", 16);
-        String parallel = org.ssm.core.Json.write(trainer("RF", options).fit(TRAIN, Monitor.NONE).toJson());
-        // Smile grows the trees of a batch in the common pool; a single-thread pool runs them in turn.
-        java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1);
-        try {
-            String sequential = one.submit(() -> org.ssm.core.Json.write(trainer("RF", options).fit(TRAIN, Monitor.NONE).toJson()))
-                    .get();
-            assertEquals(parallel, sequential);
-        } finally {
-            one.shutdown();
+    void modelsDoNotDependOnTheParallelism() throws Exception {
+        for (String method : List.of("RF", "GBDT")) {
+            TrainerOptions options = TrainerOptions.DEFAULTS.with("trees", 16);
+            String parallel = org.ssm.core.Json.write(trainer(method, options).fit(TRAIN, Monitor.NONE).toJson());
+            java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1);
+            try {
+                String sequential = one.submit(() -> org.ssm.core.Json.write(
+                        trainer(method, options).fit(TRAIN, Monitor.NONE).toJson())).get();
+                assertEquals(parallel, sequential, method);
+            } finally {
+                one.shutdown();
+            }
         }
     }
 
@@ -165,7 +170,18 @@ class TreeTrainersTest {
                 () -> Trainers.create("method", "gbdt", TrainerOptions.DEFAULTS.with("subsample", "x"))).parameter());
         assertEquals("maxNodes", assertThrows(ParameterException.class,
                 () -> Trainers.create("method", "RF", TrainerOptions.DEFAULTS.with("maxNodes", 1))).parameter());
-        // Other branches register more methods (MSR, GPR) after these two.
+        assertEquals("nodeSize", assertThrows(ParameterException.class,
+                () -> RandomForestParameters.defaults().withNodeSize(0)).parameter());
+        assertEquals("maxDepth", assertThrows(ParameterException.class,
+                () -> BoostingParameters.defaults().withMaxDepth(1)).parameter());
+        assertEquals("seed", assertThrows(ParameterException.class,
+                () -> Trainers.create("method", "RF", TrainerOptions.DEFAULTS.with("seed", 0.5))).parameter());
+        // The builders and the client options agree.
+        assertEquals(RandomForestParameters.defaults().withTrees(30).withSeed(7),
+                RandomForestParameters.from(TrainerOptions.DEFAULTS.with("trees", 30).with("seed", "7")));
+        assertEquals(BoostingParameters.defaults().withShrinkage(0.05),
+                BoostingParameters.from(TrainerOptions.DEFAULTS.with("shrinkage", 0.05)));
+        // The other methods (DBN, BPNN, MSR, GPR) are registered after these two.
         assertEquals(List.of("RF", "GBDT"), List.copyOf(Trainers.methods()).subList(0, 2));
     }
 }
