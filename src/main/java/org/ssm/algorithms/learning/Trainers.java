@@ -16,6 +16,8 @@ public final class Trainers {
     private static final Map<String, Function<TrainerOptions, RegressorTrainer>> METHODS = new LinkedHashMap<>();
 
     static {
+        METHODS.put(RandomForestTrainer.METHOD, o -> new RandomForestTrainer(RandomForestParameters.from(o)));
+        METHODS.put(GradientBoostingTrainer.METHOD, o -> new GradientBoostingTrainer(BoostingParameters.from(o)));
     }
 
     private Trainers() {}

@@ -31,7 +31,8 @@ public record FittedModel(String method, List<String> predictors, Normalization 
 
     public FittedModel {
         predictors = List.copyOf(predictors);
-        provenance = Map.copyOf(provenance);
+        // Insertion order, so that the document's text is the same in every run (Map.copyOf is unordered).
+        provenance = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
         if (features.size() != predictors.size() || regressor.inputs() != predictors.size() || target.size() != 1) {
             throw new IllegalArgumentException("model parts disagree: " + predictors.size() + " predictors, "
                     + features.size() + " feature scales, a regressor of " + regressor.inputs() + " inputs and "
