@@ -25,7 +25,9 @@ public class SsmProcessFactory extends AnnotatedBeanProcessFactory {
                 TripleCollocationProcess.class,
                 ThreeCorneredHatProcess.class,
                 ValidateProcess.class,
-                ReadStationsProcess.class);
+                ReadStationsProcess.class,
+                DownscalePointSurfaceProcess.class,
+                ApplyModelProcess.class);
     }
 
     /** Every process reports progress through its ProgressListener and can be cancelled with it. */

@@ -7,7 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.ssm.algorithms.align.Resampler;
 import org.ssm.algorithms.align.Resampling;
 import org.ssm.core.Monitor;
@@ -66,12 +66,12 @@ public final class PredictorStack {
      * @param dayOfYear whether to add the day-of-year column after them
      * @param from first date kept, or {@code null}
      * @param to last date kept, or {@code null}
-     * @param fineToSource the coordinate map from the fine grid's CRS to a source grid's CRS (the
-     *     identity within one CRS)
+     * @param crsMaps the coordinate map from one CRS (the fine grid's) to another (a source grid's);
+     *     only asked for grids in another CRS
      * @param monitor progress of the resampling, and cancellation
      */
     public static PredictorStack align(List<Predictor> predictors, boolean dayOfYear, LocalDate from, LocalDate to,
-            Function<GridGeometry, CoordinateMap> fineToSource, Monitor monitor) {
+            BiFunction<String, String, CoordinateMap> crsMaps, Monitor monitor) {
         if (predictors == null || predictors.isEmpty()) {
             throw ParameterException.missing("predictors", "at least one predictor series");
         }
@@ -109,8 +109,9 @@ public final class PredictorStack {
             GridSeries selected = bandsOn(predictors.get(k), dates, reference.name());
             if (!selected.geometry().sameAs(fine)) {
                 // Paper B §3.2: coarse fields are brought to the fine grid by bilinear interpolation.
-                selected = new Resampler(fine, Resampling.BILINEAR, fineToSource.apply(selected.geometry()))
-                        .resample(selected, Monitor.NONE);
+                CoordinateMap toSource = fine.sameCrs(selected.geometry()) ? CoordinateMap.IDENTITY
+                        : crsMaps.apply(fine.crs(), selected.geometry().crs());
+                selected = new Resampler(fine, Resampling.BILINEAR, toSource).resample(selected, Monitor.NONE);
             }
             float[][] perDate = new float[dates.size()][];
             for (int t = 0; t < dates.size(); t++) {

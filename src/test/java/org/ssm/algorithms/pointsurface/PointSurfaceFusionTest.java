@@ -60,7 +60,7 @@ class PointSurfaceFusionTest {
         FittedModel back = FittedModel.fromJson("model", result.model().toJson());
         // The predictors given in another order, without the day of year (derived again from the dates).
         List<Predictor> shuffled = List.of(scene.predictors.get(2), scene.predictors.get(0), scene.predictors.get(1));
-        PredictorStack again = PredictorStack.align(shuffled, true, null, null, g -> CoordinateMap.IDENTITY,
+        PredictorStack again = PredictorStack.align(shuffled, true, null, null, (a, b) -> CoordinateMap.IDENTITY,
                 Monitor.NONE);
         GridSeries applied = ModelApplication.predict(back, again, Monitor.NONE);
         for (int t = 0; t < applied.size(); t++) {
@@ -68,7 +68,7 @@ class PointSurfaceFusionTest {
         }
         ParameterException e = assertThrows(ParameterException.class, () -> ModelApplication.predict(back,
                 PredictorStack.align(List.of(scene.predictors.get(0), scene.predictors.get(2)), true, null, null,
-                        g -> CoordinateMap.IDENTITY, Monitor.NONE), Monitor.NONE));
+                        (a, b) -> CoordinateMap.IDENTITY, Monitor.NONE), Monitor.NONE));
         assertEquals("predictors", e.parameter());
         assertTrue(e.getMessage().contains("no predictor named ndvi"), e.getMessage());
     }

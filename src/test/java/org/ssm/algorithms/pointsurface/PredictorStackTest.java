@@ -22,7 +22,7 @@ class PredictorStackTest {
             LocalDate.of(2021, 12, 31));
 
     private static PredictorStack align(List<Predictor> predictors, boolean doy, LocalDate from, LocalDate to) {
-        return PredictorStack.align(predictors, doy, from, to, g -> CoordinateMap.IDENTITY, Monitor.NONE);
+        return PredictorStack.align(predictors, doy, from, to, (a, b) -> CoordinateMap.IDENTITY, Monitor.NONE);
     }
 
     private static GridSeries constant(GridGeometry g, List<LocalDate> dates, float v) {

@@ -61,7 +61,7 @@ final class Scene {
         predictors.add(new Predictor("lst", GridSeries.of(FINE, dates, lst)));
         predictors.add(new Predictor("ndvi", GridSeries.of(FINE, dates, ndvi)));
         predictors.add(new Predictor("pm", GridSeries.of(COARSE, dates, pm)));
-        stack = PredictorStack.align(predictors, true, null, null, g -> CoordinateMap.IDENTITY, Monitor.NONE);
+        stack = PredictorStack.align(predictors, true, null, null, (a, b) -> CoordinateMap.IDENTITY, Monitor.NONE);
         truth = new float[n][FINE.size()];
         double[] row = new double[stack.columns()];
         for (int t = 0; t < n; t++) {
