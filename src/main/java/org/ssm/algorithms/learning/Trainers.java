@@ -4,6 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.ssm.algorithms.neural.BpnnParameters;
+import org.ssm.algorithms.neural.BpnnTrainer;
+import org.ssm.algorithms.neural.DbnParameters;
+import org.ssm.algorithms.neural.DbnTrainer;
 import org.ssm.core.ParameterException;
 
 /**
@@ -18,6 +22,8 @@ public final class Trainers {
     static {
         METHODS.put(RandomForestTrainer.METHOD, o -> new RandomForestTrainer(RandomForestParameters.from(o)));
         METHODS.put(GradientBoostingTrainer.METHOD, o -> new GradientBoostingTrainer(BoostingParameters.from(o)));
+        METHODS.put(DbnTrainer.METHOD, o -> new DbnTrainer(DbnParameters.from(o)));
+        METHODS.put(BpnnTrainer.METHOD, o -> new BpnnTrainer(BpnnParameters.from(o)));
     }
 
     private Trainers() {}

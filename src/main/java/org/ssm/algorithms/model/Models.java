@@ -18,7 +18,7 @@ public final class Models {
      * Classes whose static initialisers register readers; loaded before the first look-up so that
      * a model can be read in a JVM that never trained one.
      */
-    private static final String[] KNOWN = {"org.ssm.algorithms.learning.TreeEnsemble"};
+    private static final String[] KNOWN = {"org.ssm.algorithms.learning.TreeEnsemble", "org.ssm.algorithms.neural.MlpRegressor"};
 
     private Models() {}
 
