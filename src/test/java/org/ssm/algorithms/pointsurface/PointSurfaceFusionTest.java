@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.ssm.algorithms.learning.TrainerOptions;
+import org.ssm.algorithms.learning.Trainers;
 import org.ssm.algorithms.model.FittedModel;
 import org.ssm.core.CancelledException;
 import org.ssm.core.Monitor;
@@ -71,6 +73,26 @@ class PointSurfaceFusionTest {
                         (a, b) -> CoordinateMap.IDENTITY, Monitor.NONE), Monitor.NONE));
         assertEquals("predictors", e.parameter());
         assertTrue(e.getMessage().contains("no predictor named ndvi"), e.getMessage());
+    }
+
+    @Test
+    void everyRegisteredMethodsStoredModelReproducesItsOutputBitForBit() {
+        Scene scene = new Scene(0.02, 4);
+        // Small settings: the check is the round trip, not the accuracy. Each method reads its own
+        // options and ignores the others'.
+        TrainerOptions small = new TrainerOptions(Map.of("trees", 20, "epochs", 30, "pretrainingEpochs", 5,
+                "seed", 3));
+        assertTrue(Trainers.methods().containsAll(List.of("RF", "GBDT")), Trainers.methods().toString());
+        for (String method : Trainers.methods()) {
+            PointSurfaceFusion.Result result = new PointSurfaceFusion(FusionParameters.defaults()).run(scene.stack,
+                    scene.stations, CoordinateMap.IDENTITY, Trainers.create("method", method, small), Monitor.NONE);
+            assertEquals(method, result.model().method());
+            FittedModel back = FittedModel.fromJson("model", result.model().toJson());
+            GridSeries applied = ModelApplication.predict(back, scene.stack, Monitor.NONE);
+            for (int t = 0; t < applied.size(); t++) {
+                assertArrayEquals(bits(result.ssm().band(t)), bits(applied.band(t)), method + ", date " + t);
+            }
+        }
     }
 
     @Test
