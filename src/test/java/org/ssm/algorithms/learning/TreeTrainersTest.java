@@ -165,6 +165,7 @@ class TreeTrainersTest {
                 () -> Trainers.create("method", "gbdt", TrainerOptions.DEFAULTS.with("subsample", "x"))).parameter());
         assertEquals("maxNodes", assertThrows(ParameterException.class,
                 () -> Trainers.create("method", "RF", TrainerOptions.DEFAULTS.with("maxNodes", 1))).parameter());
-        assertEquals(List.of("RF", "GBDT"), List.copyOf(Trainers.methods()));
+        // The tree methods come first; other branches (DBN, BPNN) register theirs after them.
+        assertEquals(List.of("RF", "GBDT"), List.copyOf(Trainers.methods()).subList(0, 2));
     }
 }
