@@ -7,6 +7,7 @@ Run with Debian's /usr/bin/python3 (python3-selenium, chromium, chromium-driver)
   SSM_STATION_LAYER   a station layer (points)
   SSM_STATION         the id of one of its stations, away from the map's edges
   SSM_STATION_LONLAT  that station's position, "lon,lat" in degrees
+  SSM_BAND_LAYER  optional: an undated layer with a WMS band dimension (several named bands)
   SSM_SCREENSHOT  optional: a PNG file to write a screenshot of the viewer to, at the end
 
 What the page shows is checked against what the host itself answers: the dates come from the WMS
@@ -34,7 +35,7 @@ try:
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
-    from selenium.webdriver.support.ui import WebDriverWait
+    from selenium.webdriver.support.ui import Select, WebDriverWait
 except ImportError:
     sys.exit("selenium is missing for %s: apt-get install -y python3-selenium chromium chromium-driver" % sys.executable)
 
@@ -43,6 +44,7 @@ LAYER = os.environ["SSM_LAYER"]
 STATION_LAYER = os.environ["SSM_STATION_LAYER"]
 STATION = os.environ["SSM_STATION"]
 STATION_LONLAT = [float(v) for v in os.environ["SSM_STATION_LONLAT"].split(",")]
+BAND_LAYER = os.environ.get("SSM_BAND_LAYER")
 R = 6378137.0
 SCREENSHOT = os.environ.get("SSM_SCREENSHOT")
 WMS = "{http://www.opengis.net/wms}"
@@ -83,6 +85,20 @@ def layer_dates(wanted=None):
                 if dim.get("name").lower() == "time":
                     return expand_times(dim.text)
             raise AssertionError("layer %s has no TIME dimension: it must be a series" % wanted)
+    raise AssertionError("layer %s is not in the capabilities" % wanted)
+
+
+def layer_bands(wanted):
+    """The values of the band dimension of layer `wanted` in the capabilities, and its default."""
+    url = BASE + "/wms?service=WMS&version=1.3.0&request=GetCapabilities"
+    root = ET.fromstring(urllib.request.urlopen(url, timeout=30).read())
+    for layer in root.iter(WMS + "Layer"):
+        name = layer.find(WMS + "Name")
+        if name is not None and name.text == wanted:
+            for dim in layer.findall(WMS + "Dimension"):
+                if dim.get("name") == "band":
+                    return [b.strip() for b in dim.text.split(",")], dim.get("default")
+            raise AssertionError("layer %s has no band dimension" % wanted)
     raise AssertionError("layer %s is not in the capabilities" % wanted)
 
 
@@ -203,6 +219,54 @@ def check_station(driver):
     return len(finite)
 
 
+def wait_for_band_map(driver, band):
+    """Waits until the shown map is a loaded GetMap of BAND_LAYER with DIM_BAND `band`; returns its URL."""
+    def ready(d):
+        src, width, complete, state = map_image_state(d)
+        return (src and complete and width > 0 and state == "loaded" and query_param(src, "LAYERS") == BAND_LAYER
+                and query_param(src, "DIM_BAND") == band) and src
+    return wait_for(driver, "the map of %s, band %s" % (BAND_LAYER, band), ready)
+
+
+def check_bands(driver):
+    """Selects the multi-band layer, checks its band selector against the capabilities, picks the second
+    band, and checks the map and the clicked point's value follow it."""
+    bands, default = layer_bands(BAND_LAYER)
+    assert len(bands) >= 2, bands
+    driver.find_element(By.CSS_SELECTOR, '#layer-list .layer-item[data-name="%s"]' % BAND_LAYER).click()
+    wait_for_band_map(driver, default)
+    label = driver.find_element(By.ID, "band-label")
+    assert label.is_displayed(), "no band selector for a layer with a band dimension"
+    select = driver.find_element(By.ID, "band-select")
+    options = [o.get_attribute("value") for o in select.find_elements(By.TAG_NAME, "option")]
+    assert options == bands, "band selector %s, capabilities %s" % (options, bands)
+    assert select.get_attribute("value") == default, select.get_attribute("value")
+    Select(select).select_by_value(bands[1])
+    src = wait_for_band_map(driver, bands[1])
+    previous = driver.find_element(By.ID, "point-panel").get_attribute("data-gfi-url")
+    ActionChains(driver).move_to_element(driver.find_element(By.ID, "map")).click().perform()
+    gfi = wait_for(driver, "GetFeatureInfo on the band layer", lambda d: d.find_element(By.ID, "point-panel")
+                   .get_attribute("data-state") == "done" and d.find_element(By.ID, "point-panel")
+                   .get_attribute("data-gfi-url") != previous and d.find_element(By.ID, "point-panel")
+                   .get_attribute("data-gfi-url"))
+    assert query_param(gfi, "DIM_BAND") == bands[1], gfi
+    answer = json.loads(urllib.request.urlopen(urllib.parse.urljoin(BASE + "/", gfi), timeout=30).read())
+    props = answer["features"][0]["properties"]
+    assert list(props["bands"]) == bands and props["band"] == bands[1], props
+    value_el = driver.find_element(By.ID, "point-value")
+    assert value_el.get_attribute("data-band") == bands[1], value_el.get_attribute("data-band")
+    assert abs(float(value_el.get_attribute("data-value")) - props["bands"][bands[1]]) <= 1e-9, \
+        "%s shown, %s served" % (value_el.get_attribute("data-value"), props["bands"])
+    # Back to the first band: the map follows and the value is read from the answer already fetched.
+    Select(select).select_by_value(bands[0])
+    wait_for_band_map(driver, bands[0])
+    assert abs(float(value_el.get_attribute("data-value")) - props["bands"][bands[0]]) <= 1e-9
+    Select(select).select_by_value(bands[1])
+    wait_for_band_map(driver, bands[1])
+    print("bands of %s: %s; shown %s" % (BAND_LAYER, ",".join(bands), bands[1]))
+    return src
+
+
 def severe_logs(driver):
     return [e for e in driver.get_log("browser") if e.get("level") == "SEVERE"]
 
@@ -293,11 +357,16 @@ def main():
 
         # 7. The station layer: drawn, and a click on a station charts its readings.
         readings = check_station(driver)
+        assert not driver.find_element(By.ID, "band-label").is_displayed(), "a band selector for stations"
+
+        # 8. A layer with a band dimension: the selector lists its bands and drives DIM_BAND.
+        if BAND_LAYER:
+            check_bands(driver)
 
         if SCREENSHOT:
             driver.save_screenshot(SCREENSHOT)
 
-        # 8. No JavaScript error and no failed request anywhere on the way.
+        # 9. No JavaScript error and no failed request anywhere on the way.
         errors = severe_logs(driver)
         assert not errors, "browser errors: %s" % errors
         print("viewer OK: %d layers, %d dates, %d points charted, map %s" % (len(items), len(dates), len(finite), first_src))

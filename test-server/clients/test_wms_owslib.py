@@ -9,6 +9,9 @@ Run with Debian's /usr/bin/python3 (python3-owslib). Environment:
   SSM_STATION         the id of one of its stations
   SSM_STATION_LONLAT  that station's position, "lon,lat" in degrees
   SSM_STATION_RGB     the colour of its network, RRGGBB
+  SSM_BAND_LAYER   optional: an undated layer with a band dimension (several named bands), whose bands
+                   differ everywhere at the centre of its box
+  SSM_BAND_NAMES   its band names, a comma list
 
 PNGs are decoded with zlib and struct, so PIL is not needed. Exits non-zero on any failure.
 """
@@ -36,6 +39,8 @@ STATION = os.environ["SSM_STATION"]
 STATION_LONLAT = tuple(float(v) for v in os.environ["SSM_STATION_LONLAT"].split(","))
 STATION_RGB = tuple(int(os.environ["SSM_STATION_RGB"][k:k + 2], 16) for k in (0, 2, 4))
 R = 6378137.0
+BAND_LAYER = os.environ.get("SSM_BAND_LAYER")
+BAND_NAMES = [b for b in os.environ.get("SSM_BAND_NAMES", "").split(",") if b]
 
 
 def expand_times(positions):
@@ -263,6 +268,47 @@ class WmsOwsLibTest(unittest.TestCase):
         self.assertEqual(props["station"], STATION)
         self.assertEqual(len(props["series"]["dates"]), len(props["series"]["values"]))
         self.assertTrue(any(v is not None for v in props["series"]["values"]))
+
+    def band_map(self, band=None):
+        """The centre pixel of a map of the whole band layer in EPSG:4326, with DIM_BAND `band` if given."""
+        layer = self.wms[BAND_LAYER]
+        box = [e[:4] for e in layer.crs_list if e[4] == "EPSG:4326"][0]
+        img = self.wms.getmap(layers=[BAND_LAYER], styles=[""], srs="EPSG:4326", bbox=box, size=SIZE,
+                              format="image/png", transparent=True,
+                              dimensions={} if band is None else {"band": band})
+        width, height, rows = decode_png(img.read())
+        return rows[height // 2][width // 2]
+
+    @unittest.skipUnless(BAND_LAYER, "no SSM_BAND_LAYER")
+    def test_band_dimension_is_parsed_and_dim_band_picks_the_band(self):
+        dim = self.wms[BAND_LAYER].dimensions.get("band")
+        self.assertIsNotNone(dim, "no band dimension in %s" % self.wms[BAND_LAYER].dimensions)
+        self.assertEqual(dim["values"], BAND_NAMES)
+        self.assertEqual(dim["default"], BAND_NAMES[0])
+        self.assertIsNone(self.layer().dimensions.get("band"), "a series has no band dimension")
+        first = self.band_map()
+        self.assertEqual(first[3], 255, "the centre of the band layer is not drawn")
+        self.assertEqual(self.band_map(BAND_NAMES[0]), first, "the default is the first band")
+        second = self.band_map(BAND_NAMES[1])
+        self.assertNotEqual(second, first, "the second band is drawn like the first")
+        self.assertEqual(self.band_map("2"), second, "a band by its number")
+        with self.assertRaises(ServiceException) as ctx:
+            self.band_map("no_such_band")
+        self.assertIn("InvalidDimensionValue", str(ctx.exception))
+        self.assertIn("no_such_band", str(ctx.exception))
+
+    @unittest.skipUnless(BAND_LAYER, "no SSM_BAND_LAYER")
+    def test_getfeatureinfo_gives_every_band(self):
+        layer = self.wms[BAND_LAYER]
+        box = [e[:4] for e in layer.crs_list if e[4] == "EPSG:4326"][0]
+        answer = self.wms.getfeatureinfo(layers=[BAND_LAYER], styles=[""], srs="EPSG:4326", bbox=box, size=SIZE,
+                                         format="image/png", query_layers=[BAND_LAYER],
+                                         info_format="application/json", xy=(SIZE[0] // 2, SIZE[1] // 2),
+                                         dimensions={"band": BAND_NAMES[1]})
+        props = json.loads(answer.read())["features"][0]["properties"]
+        self.assertEqual(list(props["bands"]), BAND_NAMES)
+        self.assertEqual(props["band"], BAND_NAMES[1])
+        self.assertEqual(props["value"], props["bands"][BAND_NAMES[1]])
 
     def test_unknown_layer_is_a_service_exception(self):
         with self.assertRaises(ServiceException) as ctx:

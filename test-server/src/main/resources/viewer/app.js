@@ -15,6 +15,7 @@ const state = {
   layer: null,
   crsMode: 'EPSG:3857',
   timeIndex: -1,
+  band: null,
   point: null,
   playTimer: 0,
   csvUrl: null,
@@ -212,7 +213,34 @@ function mapParams() {
   if (date) {
     params.TIME = date;
   }
+  if (state.band) {
+    params.DIM_BAND = state.band;
+  }
   return params;
+}
+
+/** The band selector: shown for a layer with the band dimension (an undated multi-band layer). */
+function renderBandOptions() {
+  const layer = state.layer;
+  const bands = layer ? layer.bands : [];
+  const select = $('band-select');
+  select.replaceChildren(...bands.map((b) => el('option', { value: b, textContent: b })));
+  $('band-label').hidden = bands.length === 0;
+  if (state.band) {
+    select.value = state.band;
+  }
+}
+
+function changeBand(band) {
+  if (!state.layer || !state.layer.bands.includes(band)) {
+    return;
+  }
+  state.band = band;
+  // GetFeatureInfo already returned every band's value: only the map is drawn again.
+  showPointValue();
+  map.setParams(mapParams(), 0);
+  updateLinks();
+  updateHash();
 }
 
 /** Shows the layer: fits the map to it, sets up its dates and legend, and re-reads the point there. */
@@ -229,7 +257,9 @@ function selectLayer(name, options = {}) {
   if (options.time && layer.dates.includes(options.time)) {
     state.timeIndex = layer.dates.indexOf(options.time);
   }
+  state.band = layer.bands.length ? (layer.bands.includes(options.band) ? options.band : layer.defaultBand) : null;
   renderCrsOptions();
+  renderBandOptions();
   renderLayerList();
   renderTimeControls();
   renderLayerInfo();
@@ -364,6 +394,9 @@ function renderLayerInfo() {
   add('Source', layer.source);
   if (layer.dates.length) {
     add('Dates', layer.dates.length + ': ' + layer.dates[0] + ' to ' + layer.dates[layer.dates.length - 1]);
+  } else if (layer.bands.length) {
+    add('Dates', 'undated');
+    add('Bands', layer.bands.length + ': ' + layer.bands.join(', '));
   } else {
     add('Dates', 'undated (one map)');
   }
@@ -402,6 +435,9 @@ function updateHash() {
   }
   if (currentDate()) {
     p.set('time', currentDate());
+  }
+  if (state.band) {
+    p.set('band', state.band);
   }
   if (state.crsMode !== 'EPSG:3857') {
     p.set('crs', state.crsMode);
@@ -518,6 +554,9 @@ function showPoint() {
   if (series) {
     chart.setData({ dates: series.dates, values: series.values, units: prettyUnits(props.units) });
     chart.setSelected(currentDate());
+  } else if (props.bands) {
+    const list = Object.entries(props.bands).map(([b, v]) => b + ' ' + (v === null ? 'no data' : formatValue(v)));
+    chart.setData({ dates: [], values: [], message: 'An undated layer of ' + list.length + ' bands: ' + list.join(' · ') });
   } else {
     chart.setData({ dates: [], values: [], message: 'An undated layer: one value, no time series.' });
   }
@@ -580,14 +619,20 @@ function showPointValue() {
   }
   let value = props.value;
   let date = props.time;
+  const band = props.bands && state.band && state.band in props.bands ? state.band : null;
+  if (band) {
+    // The band shown now, which may have changed since the click.
+    value = props.bands[band];
+  }
   if (props.series) {
     date = currentDate();
     const k = props.series.dates.indexOf(date);
     value = k >= 0 ? props.series.values[k] : null;
   }
-  out.textContent = (date ? date + ': ' : '') + (value === null ? 'no data' : (formatValue(value) + ' ' + prettyUnits(props.units)).trim());
+  out.textContent = (date ? date + ': ' : '') + (band ? band + ': ' : '') + (value === null ? 'no data' : (formatValue(value) + ' ' + prettyUnits(props.units)).trim());
   out.dataset.value = value === null ? 'null' : String(value);
   out.dataset.date = date || '';
+  out.dataset.band = band || '';
 }
 
 function writeCsv(props) {
@@ -607,6 +652,9 @@ function writeCsv(props) {
   const lines = ['date,value'];
   if (props.series) {
     props.series.dates.forEach((d, k) => lines.push(d + ',' + (props.series.values[k] === null ? '' : props.series.values[k])));
+  } else if (props.bands) {
+    lines[0] = 'band,value';
+    Object.entries(props.bands).forEach(([b, v]) => lines.push('"' + b.replace(/"/g, '""') + '",' + (v === null ? '' : v)));
   } else {
     lines.push(',' + (props.value === null ? '' : props.value));
   }
@@ -628,6 +676,7 @@ function bindChrome() {
   $('zoom-out').addEventListener('click', () => map.zoom(0.5));
   $('zoom-fit').addEventListener('click', () => map.fit());
   $('crs-select').addEventListener('change', (e) => changeCrs(e.target.value));
+  $('band-select').addEventListener('change', (e) => changeBand(e.target.value));
   $('legend').addEventListener('error', () => { $('legend').hidden = true; });
 }
 
@@ -678,7 +727,7 @@ async function start() {
   const initial = state.layers.find((l) => l.name === hash.get('layer'))
     || state.layers.find((l) => l.dates.length > 0) || state.layers[0];
   if (initial) {
-    selectLayer(initial.name, { time: hash.get('time') });
+    selectLayer(initial.name, { time: hash.get('time'), band: hash.get('band') });
   }
 }
 

@@ -47,7 +47,7 @@ function text(el, name) {
 }
 
 /**
- * The layers of a capabilities document, each with its boxes, dates and style; CRSs and boxes are
+ * The layers of a capabilities document, each with its boxes, dates, bands and style; CRSs and boxes are
  * inherited from enclosing layers as WMS 1.3.0 specifies.
  */
 export function parseCapabilities(xmlText) {
@@ -86,6 +86,9 @@ function layerOf(el, name, crs, boxes) {
   const units = /Units: (.+?)\.(?:\s|$)/.exec(abstract);
   const source = /Produced by (.+?)\.(?:\s|$)/.exec(abstract);
   const time = children(el, 'Dimension').find((d) => d.getAttribute('name').toLowerCase() === 'time');
+  // The sample dimension of an undated multi-band layer: its band names, requested as DIM_BAND.
+  const band = children(el, 'Dimension').find((d) => d.getAttribute('name').toLowerCase() === 'band');
+  const bands = band ? band.textContent.split(',').map((b) => b.trim()).filter((b) => b !== '') : [];
   const style = child(el, 'Style');
   const geo = child(el, 'EX_GeographicBoundingBox');
   const own = children(el, 'CRS').map((c) => c.textContent.trim());
@@ -105,6 +108,8 @@ function layerOf(el, name, crs, boxes) {
       .map((k) => Number(text(geo, k))) : null,
     dates: time ? expandTimes(time.textContent) : [],
     defaultTime: time ? time.getAttribute('default') : null,
+    bands,
+    defaultBand: band && bands.includes(band.getAttribute('default')) ? band.getAttribute('default') : bands[0] || null,
     style: style ? text(style, 'Name') : '',
     styleTitle: style ? text(style, 'Title') : '',
   };

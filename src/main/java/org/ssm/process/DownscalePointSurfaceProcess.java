@@ -69,7 +69,8 @@ public class DownscalePointSurfaceProcess {
                     + " depth_to, flag; readings of one UTC date are averaged") SimpleFeatureCollection stations,
             @DescribeParameter(name = "method", min = 0, defaultValue = DEFAULT_METHOD, description = "The learning"
                     + " method: RF (random forest), GBDT (gradient boosting), DBN (deep belief network) or BPNN"
-                    + " (back-propagation network), as built into this server") String method,
+                    + " (back-propagation network), as in papers A and B; the coarse-to-fine learners MSR and GPR"
+                    + " are accepted too") String method,
             @DescribeParameter(name = "methodOptions", min = 0, description = "The method's parameters as a JSON"
                     + " object or name=value pairs separated by commas (e.g. trees=300,maxDepth=12); absent ones"
                     + " take the method's defaults") String methodOptions,

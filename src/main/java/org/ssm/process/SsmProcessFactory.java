@@ -18,14 +18,17 @@ public class SsmProcessFactory extends AnnotatedBeanProcessFactory {
                 AlignProcess.class,
                 SpectralIndicesProcess.class,
                 DisPATChProcess.class,
+                DownscaleCoarseToFineProcess.class,
                 ESTARFMProcess.class,
                 QualityMaskProcess.class,
                 GapFillLSTProcess.class,
                 WhittakerSmoothProcess.class,
                 TripleCollocationProcess.class,
                 ThreeCorneredHatProcess.class,
+                NonlinearLinkDownscaleProcess.class,
                 ValidateProcess.class,
                 ReadStationsProcess.class,
+                ATARKProcess.class,
                 DownscalePointSurfaceProcess.class,
                 ApplyModelProcess.class);
     }

@@ -24,6 +24,8 @@ public final class Trainers {
         METHODS.put(GradientBoostingTrainer.METHOD, o -> new GradientBoostingTrainer(BoostingParameters.from(o)));
         METHODS.put(DbnTrainer.METHOD, o -> new DbnTrainer(DbnParameters.from(o)));
         METHODS.put(BpnnTrainer.METHOD, o -> new BpnnTrainer(BpnnParameters.from(o)));
+        METHODS.put("MSR", org.ssm.algorithms.regression.StepwiseRegression::of);
+        METHODS.put("GPR", org.ssm.algorithms.regression.GaussianProcessRegression::of);
     }
 
     private Trainers() {}

@@ -18,7 +18,12 @@ public final class Models {
      * Classes whose static initialisers register readers; loaded before the first look-up so that
      * a model can be read in a JVM that never trained one.
      */
-    private static final String[] KNOWN = {"org.ssm.algorithms.learning.TreeEnsemble", "org.ssm.algorithms.neural.MlpRegressor"};
+    private static final String[] KNOWN = {
+        "org.ssm.algorithms.learning.TreeEnsemble",
+        "org.ssm.algorithms.regression.PolynomialRegressor",
+        "org.ssm.algorithms.regression.GaussianProcessRegressor",
+        "org.ssm.algorithms.neural.MlpRegressor",
+    };
 
     private Models() {}
 

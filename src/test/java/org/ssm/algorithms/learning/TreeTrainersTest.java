@@ -165,7 +165,7 @@ class TreeTrainersTest {
                 () -> Trainers.create("method", "gbdt", TrainerOptions.DEFAULTS.with("subsample", "x"))).parameter());
         assertEquals("maxNodes", assertThrows(ParameterException.class,
                 () -> Trainers.create("method", "RF", TrainerOptions.DEFAULTS.with("maxNodes", 1))).parameter());
-        // The tree methods come first; other branches (DBN, BPNN) register theirs after them.
+        // Other branches register more methods (DBN, BPNN, MSR, GPR) after these two.
         assertEquals(List.of("RF", "GBDT"), List.copyOf(Trainers.methods()).subList(0, 2));
     }
 }

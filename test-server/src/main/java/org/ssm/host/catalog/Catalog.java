@@ -137,12 +137,26 @@ public final class Catalog {
     }
 
     /**
-     * Publishes {@code series} as layer {@code name}, replacing a layer of that name.
+     * Publishes {@code series} as layer {@code name}, replacing a layer of that name. An undated series of
+     * several bands gets the band names "1" … "N".
      *
      * @return the published layer
      */
     public Layer publish(String name, String title, String description, String style, String units, String origin,
             GridSeries series) throws IOException {
+        return publish(name, title, description, style, units, origin, series, null);
+    }
+
+    /**
+     * Publishes {@code series} as layer {@code name}, replacing a layer of that name, naming the bands of an
+     * undated series of several bands by {@code bandDescriptions} (see {@link Layer#bandNamesOf}).
+     *
+     * @param bandDescriptions one description per band (e.g. a coverage's sample dimension descriptions),
+     *     or {@code null}; ignored for a series and for a single band
+     * @return the published layer
+     */
+    public Layer publish(String name, String title, String description, String style, String units, String origin,
+            GridSeries series, List<String> bandDescriptions) throws IOException {
         requireValidName(name);
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -159,7 +173,8 @@ public final class Catalog {
             max = Double.NaN;
         }
         Layer layer = new Layer(name, title, description, style, units, series.geometry(), series.dates(),
-                series.size(), min, max, origin, Instant.now());
+                series.size(), Layer.bandNamesOf(bandDescriptions, series.isDated(), series.size()), min, max, origin,
+                Instant.now());
         Path tmp = Files.createTempDirectory(root, "." + name + "-");
         try {
             writeBands(tmp, layer, series);

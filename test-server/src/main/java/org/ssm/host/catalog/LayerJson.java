@@ -10,7 +10,13 @@ import org.ssm.grid.GridGeometry;
 import org.ssm.grid.SeriesDates;
 import org.ssm.core.Json;
 
-/** The {@code layer.json} form of a {@link Layer}. */
+/**
+ * The {@code layer.json} form of a {@link Layer}.
+ *
+ * <p>{@code bandNames} (a list, empty when the layer has no band dimension) came after the first layers
+ * were written: a file without it is read as a layer without names, except an undated layer of several
+ * bands, which gets the names "1" … "N" so that WMS still offers each of its bands.
+ */
 final class LayerJson {
 
     private LayerJson() {}
@@ -34,6 +40,7 @@ final class LayerJson {
         m.put("grid", grid);
         m.put("dates", layer.isSeries() ? SeriesDates.format(layer.dates()) : null);
         m.put("bands", layer.bands());
+        m.put("bandNames", layer.bandNames());
         m.put("min", layer.min());
         m.put("max", layer.max());
         m.put("origin", layer.origin());
@@ -49,8 +56,15 @@ final class LayerJson {
                 num(g, "cellWidth"), num(g, "cellHeight"), (int) num(g, "width"), (int) num(g, "height"));
         String dates = (String) m.get("dates");
         List<LocalDate> list = dates == null ? new ArrayList<>() : SeriesDates.parse("dates", dates);
+        int bands = (int) num(m, "bands");
+        List<String> bandNames;
+        if (m.get("bandNames") instanceof List<?> names) {
+            bandNames = names.stream().map(n -> (String) n).toList();
+        } else {
+            bandNames = Layer.bandNamesOf(null, !list.isEmpty(), bands);
+        }
         return new Layer((String) m.get("name"), (String) m.get("title"), (String) m.get("description"),
-                (String) m.get("style"), (String) m.get("units"), grid, list, (int) num(m, "bands"), num(m, "min"),
+                (String) m.get("style"), (String) m.get("units"), grid, list, bands, bandNames, num(m, "min"),
                 num(m, "max"), (String) m.get("origin"), Instant.parse((String) m.get("created")));
     }
 

@@ -16,7 +16,7 @@ import org.ssm.host.catalog.Layer;
 /**
  * Answers GetFeatureInfo: finds the cell of each queried layer under the requested pixel, the same
  * cell GetMap draws there (nearest neighbour at the pixel centre), and reads its value and its time
- * series.
+ * series, or for an undated layer of several bands the value of every band.
  *
  * <p>A series is read one value per band through {@link Catalog#band}, which decodes (and caches) the
  * whole band: a query over a long series of large grids costs one band decode per date on a cold cache.
@@ -59,9 +59,13 @@ public final class FeatureInfoQuery {
      * @param value the value on that date (NaN for no data)
      * @param dates the dates of the series (empty for an undated layer)
      * @param values the series values, one per date (NaN for no data)
+     * @param band the name of the band of {@code value} (DIM_BAND) for a layer with the band dimension,
+     *     else {@code null}
+     * @param bandValues the value of every band, in the order of the layer's band names, for a layer with
+     *     the band dimension (NaN for no data); else empty
      */
     public record FeatureInfo(Layer layer, String crs, int col, int row, double x, double y, double lon, double lat,
-            LocalDate date, float value, List<LocalDate> dates, float[] values) {
+            LocalDate date, float value, List<LocalDate> dates, float[] values, String band, float[] bandValues) {
 
         public FeatureInfo {
             dates = List.copyOf(dates);
@@ -114,13 +118,30 @@ public final class FeatureInfoQuery {
             dates.add(layer.dates().get(band));
             values[k] = catalog.band(layer, band)[cell];
         }
-        float value = catalog.band(layer, bands.value())[cell];
+        // An undated layer reports the band the map draws: DIM_BAND's, read with the map part of the request.
+        int valueBand = layer.hasBandDimension() ? drawnBand(request, layer) : bands.value();
+        float value = catalog.band(layer, valueBand)[cell];
         LocalDate date = layer.isSeries() ? layer.dates().get(bands.value()) : null;
+        float[] bandValues = new float[layer.hasBandDimension() ? layer.bands() : 0];
+        for (int b = 0; b < bandValues.length; b++) {
+            bandValues[b] = catalog.band(layer, b)[cell];
+        }
+        String band = layer.hasBandDimension() ? layer.bandNames().get(valueBand) : null;
         double cx = grid.centerX(col);
         double cy = grid.centerY(row);
         double[] lonLat = toLonLat(WmsCrs.ofGrid(grid), grid.crs(), cx, cy);
         return new FeatureInfo(layer, nativeCode(grid), col, row, cx, cy, lonLat[0], lonLat[1], date, value, dates,
-                values);
+                values, band, bandValues);
+    }
+
+    /** The band the map part of {@code request} draws of {@code layer} (a queried layer is always drawn). */
+    private static int drawnBand(GetFeatureInfoRequest request, Layer layer) {
+        for (GetMapRequest.Drawn drawn : request.map().layers()) {
+            if (drawn instanceof GetMapRequest.MapLayer ml && ml.layer().name().equals(layer.name())) {
+                return ml.band();
+            }
+        }
+        return 0;
     }
 
     /**

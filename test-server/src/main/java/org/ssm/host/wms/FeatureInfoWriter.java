@@ -16,7 +16,8 @@ import org.ssm.stations.Station;
 /**
  * Encodes a GetFeatureInfo answer as GeoJSON (a FeatureCollection with one feature per layer cell, as
  * GeoServer answers {@code application/json}), as plain text, or as an HTML page. Every encoding
- * carries the value on the selected date and the time series at the point; no data is {@code null}.
+ * carries the value on the selected date and the time series at the point, and for an undated layer of
+ * several bands the selected band and every band's value; no data is {@code null}.
  * Stations near the point follow the raster cells, each with its readings (times, values, flags).
  */
 public final class FeatureInfoWriter {
@@ -78,7 +79,17 @@ public final class FeatureInfoWriter {
         p.put("x", f.x());
         p.put("y", f.y());
         p.put("time", f.date() == null ? null : f.date().toString());
+        if (f.band() != null) {
+            p.put("band", f.band());
+        }
         p.put("value", f.value());
+        if (f.band() != null) {
+            Map<String, Object> bands = new LinkedHashMap<>();
+            for (int b = 0; b < f.bandValues().length; b++) {
+                bands.put(f.layer().bandNames().get(b), f.bandValues()[b]);
+            }
+            p.put("bands", bands);
+        }
         if (f.layer().isSeries()) {
             Map<String, Object> series = new LinkedHashMap<>();
             series.put("dates", f.dates().stream().map(Object::toString).toList());
@@ -175,7 +186,17 @@ public final class FeatureInfoWriter {
             if (f.date() != null) {
                 sb.append("time: ").append(f.date()).append('\n');
             }
+            if (f.band() != null) {
+                sb.append("band: ").append(f.band()).append('\n');
+            }
             sb.append("value: ").append(number(f.value())).append('\n');
+            if (f.band() != null) {
+                sb.append("bands: ").append(f.bandValues().length).append(" bands\n");
+                for (int b = 0; b < f.bandValues().length; b++) {
+                    sb.append(f.layer().bandNames().get(b)).append('\t').append(number(f.bandValues()[b]))
+                            .append('\n');
+                }
+            }
             if (f.layer().isSeries()) {
                 sb.append("series: ").append(f.dates().size()).append(" dates\n");
                 for (int k = 0; k < f.values().length; k++) {
@@ -229,8 +250,20 @@ public final class FeatureInfoWriter {
             if (f.date() != null) {
                 row(sb, "time", f.date().toString());
             }
+            if (f.band() != null) {
+                row(sb, "band", f.band());
+            }
             row(sb, "value", number(f.value()) + " " + units);
             sb.append("</table>\n");
+            if (f.band() != null) {
+                sb.append("<table class=\"bands\"><tr><th>band</th><th>value (").append(escape(units))
+                        .append(")</th></tr>");
+                for (int b = 0; b < f.bandValues().length; b++) {
+                    sb.append("<tr><td>").append(escape(f.layer().bandNames().get(b))).append("</td><td class=\"v\">")
+                            .append(number(f.bandValues()[b])).append("</td></tr>");
+                }
+                sb.append("</table>\n");
+            }
             if (f.layer().isSeries()) {
                 sb.append("<table class=\"series\"><tr><th>date</th><th>value (").append(escape(units))
                         .append(")</th></tr>");

@@ -31,6 +31,12 @@ import org.ssm.host.ows.OwsException;
 public record GetMapRequest(List<Drawn> layers, WmsCrs crs, GridGeometry grid, ImageFormat format,
         boolean transparent, int background) {
 
+    /**
+     * The request parameter of the sample dimension {@code band} ({@code DIM_} and the dimension's name,
+     * WMS 1.3.0 §6.7.7 and Annex C), as a KVP key.
+     */
+    public static final String DIM_BAND = "dim_band";
+
     /** Largest WIDTH and HEIGHT, each, in pixels. */
     public static final int MAX_SIZE = 4096;
     /** Most layers drawn by one request. */
@@ -47,7 +53,7 @@ public record GetMapRequest(List<Drawn> layers, WmsCrs crs, GridGeometry grid, I
      *
      * @param layer the catalogue layer
      * @param style the style it is drawn with
-     * @param band the band drawn (the date's band for a series)
+     * @param band the band drawn: the date's band for a series, the DIM_BAND band for an undated layer
      */
     public record MapLayer(Layer layer, ColorMapStyle style, int band) implements Drawn {
         @Override
@@ -94,6 +100,7 @@ public record GetMapRequest(List<Drawn> layers, WmsCrs crs, GridGeometry grid, I
         List<PublishedLayer> layers = layers(kvp.require("layers"), catalog, "layers");
         List<String> styleNames = styleNames(kvp.get("styles"), layers.size());
         String time = featureInfo ? null : kvp.get("time");
+        String dimBand = kvp.get(DIM_BAND);
         List<Drawn> mapLayers = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             if (layers.get(i) instanceof StationLayer stations) {
@@ -102,7 +109,7 @@ public record GetMapRequest(List<Drawn> layers, WmsCrs crs, GridGeometry grid, I
             } else {
                 Layer layer = (Layer) layers.get(i);
                 mapLayers.add(new MapLayer(layer, styles.resolve(layer, styleNames.get(i), "styles"),
-                        bandFor(layer, time)));
+                        layer.isSeries() ? bandFor(layer, time) : bandOf(layer, dimBand)));
             }
         }
         String crsKey = wms13 ? "crs" : "srs";
@@ -185,6 +192,28 @@ public record GetMapRequest(List<Drawn> layers, WmsCrs crs, GridGeometry grid, I
             throw WmsErrors.invalidDimension("time", "TIME=" + time + ": layer " + layer.name()
                     + " has no map on " + date + " (its dates run from " + layer.dates().get(0) + " to "
                     + layer.dates().get(layer.dates().size() - 1) + "; GetCapabilities lists them)");
+        }
+        return band;
+    }
+
+    /**
+     * The band of an undated {@code layer} for the DIM_BAND parameter: a band name or a 1-based band
+     * number; the first band (the declared default) when none is given or it is empty. Values are case
+     * sensitive (WMS 1.3.0 §6.8.1). A layer without the band dimension (a single band) ignores the
+     * parameter: the dimension is not declared for it, and a server must accept parameters it does not use
+     * (§6.8.1), so one DIM_BAND can go with a map that also draws such layers.
+     *
+     * @throws OwsException InvalidDimensionValue (locator {@code dim_band}) for a value naming no band
+     */
+    static int bandOf(Layer layer, String dimBand) {
+        if (!layer.hasBandDimension() || dimBand == null || dimBand.isBlank()) {
+            return 0;
+        }
+        int band = layer.bandOf(dimBand.strip());
+        if (band < 0) {
+            throw WmsErrors.invalidDimension(DIM_BAND, "DIM_BAND=" + dimBand + ": layer " + layer.name()
+                    + " has no band of that name or number; its bands are " + String.join(", ", layer.bandNames())
+                    + " (or their numbers 1 to " + layer.bands() + "; GetCapabilities lists them)");
         }
         return band;
     }

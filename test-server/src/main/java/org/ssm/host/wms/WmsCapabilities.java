@@ -23,7 +23,7 @@ import org.ssm.host.ows.XmlWriter;
 /**
  * Writes the WMS 1.3.0 capabilities document: the service, the operations, and every catalogue layer
  * under one root layer, with its extents in each offered CRS, its TIME dimension when it is a series,
- * and its default style with a legend URL. Station layers follow the rasters, marked by the keyword
+ * its {@code band} dimension when it is undated with several bands, and its default style with a legend URL. Station layers follow the rasters, marked by the keyword
  * {@value #STATIONS_KEYWORD}, with the dates of their readings as TIME dimension.
  */
 public final class WmsCapabilities {
@@ -32,6 +32,9 @@ public final class WmsCapabilities {
     public static final int MAX_LISTED_DATES = 100;
     /** The CRSs every layer is offered in, besides its own. */
     public static final List<String> COMMON_CRS = List.of("EPSG:4326", "CRS:84", "EPSG:3857");
+
+    /** The name of the sample dimension of an undated multi-band layer: its bands, by name. */
+    public static final String BAND_DIMENSION = "band";
 
     /** The keyword that marks a station layer (points) among the raster layers. */
     public static final String STATIONS_KEYWORD = "stations";
@@ -254,6 +257,12 @@ public final class WmsCapabilities {
                     .attr("default", dates.get(dates.size() - 1)).attr("multipleValues", "0")
                     .attr("nearestValue", "0").attr("current", "0")
                     .text(timeExtent(dates)).end();
+        }
+        if (layer.hasBandDimension()) {
+            // A sample dimension (WMS 1.3.0 §6.7.7, Annex C): the bands by name, requested as DIM_BAND.
+            w.start("Dimension").attr("name", BAND_DIMENSION).attr("units", "")
+                    .attr("default", layer.bandNames().get(0)).attr("multipleValues", "0")
+                    .attr("nearestValue", "0").text(String.join(",", layer.bandNames())).end();
         }
         ColorMapStyle style = styles.defaultStyle(layer);
         int[] legend = LegendRenderer.size(style, LegendRenderer.DEFAULT_SWATCH, LegendRenderer.DEFAULT_SWATCH);

@@ -307,8 +307,18 @@ public final class WpsService implements AutoCloseable {
         String title = run.process.identifier() + " " + output + " (" + Variables.title(style) + "), run " + run.id;
         catalog.publish(name, title, "Output '" + output + "' of " + run.process.identifier() + " run " + run.id
                 + " (" + run.created + ")", style, Variables.units(style), run.process.identifier() + " run " + run.id,
-                series);
+                series, bandDescriptions(coverage));
         return name;
+    }
+
+    /** The sample dimension descriptions of {@code coverage}, null where a band has none: the band names. */
+    static List<String> bandDescriptions(GridCoverage2D coverage) {
+        List<String> descriptions = new ArrayList<>();
+        for (int b = 0; b < coverage.getNumSampleDimensions(); b++) {
+            Object d = coverage.getSampleDimension(b).getDescription();
+            descriptions.add(d == null ? null : d.toString());
+        }
+        return descriptions;
     }
 
     private String publishStations(Run run, String output, SimpleFeatureCollection features) throws IOException {

@@ -22,6 +22,8 @@ import org.ssm.stations.StationSeries;
  * field on the same grid. {@code stations_demo}: four stations at the centres of cells (10, 10),
  * (28, 22), (40, 30) and (20, 40), of networks NORTH, NORTH, SOUTH and SOUTH, reading their cell's soil
  * moisture plus 0.01 at 06:00 UTC; the first misses days 5 to 7 and the last reads every third day.
+ * {@code tch_demo}: an undated layer of three bands named MSR, DisPATCh and RF (a WMS band dimension),
+ * like the uncertainty of ssm:ThreeCorneredHat: band b is 0.02 (b + 1) plus 0.0002 per column.
  */
 final class ViewerFixture {
 
@@ -31,6 +33,8 @@ final class ViewerFixture {
     static final String SERIES = "ssm_demo";
     static final String STATIC = "dem_demo";
     static final String STATIONS = "stations_demo";
+    static final String BANDS = "tch_demo";
+    static final List<String> BAND_NAMES = List.of("MSR", "DisPATCh", "RF");
     /** The station the browser test clicks: near the map centre, away from the map's buttons. */
     static final String CLICKED = "M1";
 
@@ -119,6 +123,14 @@ final class ViewerFixture {
                 "scenario", GridSeries.of(GRID, dates(), bands));
         host.catalog().publish(STATIC, "Elevation (synthetic)", "A synthetic elevation field.", "dem", "m",
                 "scenario", GridSeries.undated(GRID, new float[][] {dem}));
+        float[][] products = new float[BAND_NAMES.size()][GRID.size()];
+        for (int b = 0; b < products.length; b++) {
+            for (int cell = 0; cell < GRID.size(); cell++) {
+                products[b][cell] = 0.02f * (b + 1) + 0.0002f * (cell % GRID.width());
+            }
+        }
+        host.catalog().publish(BANDS, "Uncertainty of three products (synthetic)", "One band per product.",
+                "uncertainty", "m3 m-3", "scenario", GridSeries.undated(GRID, products), BAND_NAMES);
         host.catalog().publishStations(STATIONS, "In-situ stations (synthetic)", "Four synthetic stations of two"
                 + " networks reading the soil moisture of their cell.", "scenario", stations());
     }

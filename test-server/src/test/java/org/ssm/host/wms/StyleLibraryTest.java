@@ -108,6 +108,6 @@ class StyleLibraryTest {
 
     private static Layer layer(String style, double min, double max) {
         return new Layer("x", "X", "", style + "-style", "kg", new GridGeometry("EPSG:4326", 0, 1, 1, 1, 1, 1),
-                List.of(), 1, min, max, "test", Instant.EPOCH);
+                List.of(), 1, List.of(), min, max, "test", Instant.EPOCH);
     }
 }

@@ -35,6 +35,11 @@ import org.w3c.dom.Element;
  *
  * <p>{@code ramp_utm}: the grid of {@code ssm_utm}, undated, value = column / 19, with a style that has
  * no SLD (so a generated 0..1 ramp).
+ *
+ * <p>{@code bands_utm} (published by {@link #publishBands} only): the grid of {@code ssm_utm}, undated,
+ * three bands named MSR, DisPATCh and RF (the band dimension's values), constant 0.1, 0.3 and 0.45, except
+ * no data at the north-west cell (col 0, row 0) of RF; style ssm. The names are passed as band
+ * descriptions, as WpsService passes a coverage's.
  */
 final class WmsFixture {
 
@@ -44,6 +49,9 @@ final class WmsFixture {
             LocalDate.parse("2021-04-10"));
     static final float[] BASE = {0.05f, 0.15f, 0.25f};
     static final float HIGH = 0.45f;
+    static final String BANDS_LAYER = "bands_utm";
+    static final List<String> BAND_NAMES = List.of("MSR", "DisPATCh", "RF");
+    static final float[] BAND_VALUES = {0.1f, 0.3f, 0.45f};
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -80,6 +88,17 @@ final class WmsFixture {
         }
         host.catalog().publish("ramp_utm", "Column ramp", "Value = column / 19.", "no-such-sld", "1", "test",
                 GridSeries.undated(UTM, new float[][] {ramp}));
+    }
+
+    static void publishBands(Host host) throws IOException {
+        float[][] bands = new float[BAND_NAMES.size()][];
+        for (int b = 0; b < bands.length; b++) {
+            bands[b] = new float[UTM.size()];
+            Arrays.fill(bands[b], BAND_VALUES[b]);
+        }
+        bands[2][0] = Float.NaN;
+        host.catalog().publish(BANDS_LAYER, "Three products", "One band per product.", "ssm", "m3 m-3", "test",
+                GridSeries.undated(UTM, bands), BAND_NAMES);
     }
 
     static HttpResponse<byte[]> get(Host host, String pathAndQuery) throws IOException, InterruptedException {

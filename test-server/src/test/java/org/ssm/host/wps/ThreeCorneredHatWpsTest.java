@@ -100,12 +100,16 @@ class ThreeCorneredHatWpsTest {
         assertEquals("uncertainty", uncertainty.style());
         assertEquals("m3 m-3", uncertainty.units());
         assertEquals(4, uncertainty.bands());
+        // The band descriptions (the product names) become the WMS band dimension's values.
+        assertEquals(List.of("MSR", "DisPATCh", "RF", "GPR"), uncertainty.bandNames());
         Layer relative = layer(layers, "_relativeUncertainty");
         assertEquals("relative-uncertainty", relative.style());
         assertEquals("1", relative.units());
+        assertEquals(List.of("MSR", "DisPATCh", "RF", "GPR"), relative.bandNames());
         Layer least = layer(layers, "_leastUncertain");
         assertEquals("product-index", least.style());
         assertEquals("index", least.units());
+        assertEquals(List.of(), least.bandNames(), "one band: no band dimension");
 
         // The published maps are the algorithm's, on the inputs as they came through WCS (float32,
         // lossless): equal to float rounding of the same computation.

@@ -1,0 +1,82 @@
+package org.ssm.accuracy;
+
+import java.util.List;
+import org.ssm.algorithms.align.Resampling;
+import org.ssm.algorithms.coarsetofine.CoarseToFine;
+import org.ssm.algorithms.coarsetofine.CoarseToFineParameters;
+import org.ssm.algorithms.coarsetofine.Predictor;
+import org.ssm.algorithms.dispatch.DisPATCh;
+import org.ssm.algorithms.kriging.AtaParameters;
+import org.ssm.algorithms.kriging.RegressionKriging;
+import org.ssm.algorithms.learning.RegressorTrainer;
+import org.ssm.algorithms.learning.TrainerOptions;
+import org.ssm.algorithms.learning.Trainers;
+import org.ssm.algorithms.nonlinear.LinkParameters;
+import org.ssm.algorithms.nonlinear.NonlinearLinkDownscaler;
+import org.ssm.scenario.DateRange;
+
+/** The methods of the accuracy table, in its order: the baselines first. */
+public final class TwinMethods {
+
+    private TwinMethods() {}
+
+    /** The coarse product resampled to the fine grid: what every downscaler has to beat. */
+    public static final TwinMethod COARSE_BILINEAR = TwinMethod.of("coarse product, bilinear",
+            (tc, m) -> tc.coarseOnFineGrid(tc.validationSeason(), Resampling.BILINEAR));
+
+    /** The coarse value repeated in its fine pixels: conserves the coarse means by construction. */
+    public static final TwinMethod COARSE_NEAREST = TwinMethod.of("coarse product, nearest",
+            (tc, m) -> tc.coarseOnFineGrid(tc.validationSeason(), Resampling.NEAREST));
+
+    /** DisPATCh with paper E's settings (E eq. 5–6). */
+    public static final TwinMethod DISPATCH = TwinMethod.of("DisPATCh", (tc, m) -> {
+        DateRange v = tc.validationSeason();
+        return DisPATCh.PAPER_E.downscale(tc.coarse(v), tc.lst(v), tc.fvc(v), tc.scenario().dem(), m);
+    });
+
+    /** The SEE/NMDI linking model of paper D (eq. 2–6) with its defaults; swath gaps filled by eq. 6. */
+    public static final TwinMethod NONLINEAR_LINK = TwinMethod.of("non-linear link (SEE, NMDI)", (tc, m) -> {
+        DateRange v = tc.validationSeason();
+        return new NonlinearLinkDownscaler(LinkParameters.PAPER_D).downscale(tc.coarse(v), tc.see(v), tc.nmdi(v), m)
+                .ssm();
+    });
+
+    /**
+     * Coarse-to-fine regression (papers C and E §3.2) by {@code method} with the trainer's defaults, on
+     * E's predictors that the scenario has (LST, FVC, albedo, SEE; lon, lat and DOY added by the
+     * algorithm; no LAI), one model pooled over the season.
+     */
+    public static TwinMethod coarseToFine(String method, boolean residualCorrection) {
+        String name = method + " coarse-to-fine" + (residualCorrection ? " + residual correction" : "");
+        return TwinMethod.of(name, (tc, m) -> {
+            DateRange v = tc.validationSeason();
+            CoarseToFineParameters parameters = CoarseToFineParameters.defaults()
+                    .withResidualCorrection(residualCorrection);
+            return new CoarseToFine(trainer(method), parameters).downscale(tc.coarse(v), paperEPredictors(tc, v), m)
+                    .ssm();
+        });
+    }
+
+    /** ATARK (E §3.2.5): a per-date MSR trend plus area-to-point kriging of the coarse residuals. */
+    public static final TwinMethod ATARK = TwinMethod.of("ATARK", (tc, m) -> {
+        DateRange v = tc.validationSeason();
+        return new RegressionKriging(trainer("MSR"), RegressionKriging.DEFAULT_TREND, AtaParameters.defaults())
+                .downscale(tc.coarse(v), paperEPredictors(tc, v), m).ssm();
+    });
+
+    private static RegressorTrainer trainer(String method) {
+        return Trainers.create("method", method, TrainerOptions.DEFAULTS);
+    }
+
+    private static List<Predictor> paperEPredictors(TwinCase tc, DateRange v) {
+        return List.of(new Predictor("lst", tc.lst(v)), new Predictor("fvc", tc.fvc(v)),
+                new Predictor("albedo", tc.albedo(v)), new Predictor("see", tc.see(v)));
+    }
+
+    /** Every method, in table order. */
+    public static List<TwinMethod> all() {
+        return List.of(COARSE_BILINEAR, COARSE_NEAREST, DISPATCH, NONLINEAR_LINK, coarseToFine("MSR", false),
+                coarseToFine("MSR", true), coarseToFine("GPR", false), coarseToFine("RF", false),
+                coarseToFine("GBDT", false), coarseToFine("RF", true), ATARK);
+    }
+}
