@@ -28,7 +28,9 @@ public class SsmProcessFactory extends AnnotatedBeanProcessFactory {
                 NonlinearLinkDownscaleProcess.class,
                 ValidateProcess.class,
                 ReadStationsProcess.class,
-                ATARKProcess.class);
+                ATARKProcess.class,
+                DownscalePointSurfaceProcess.class,
+                ApplyModelProcess.class);
     }
 
     /** Every process reports progress through its ProgressListener and can be cancelled with it. */
