@@ -15,7 +15,7 @@ import org.geotools.process.factory.DescribeProcess;
 import org.geotools.process.factory.DescribeResult;
 import org.geotools.process.factory.DescribeResults;
 import org.ssm.algorithms.coarsetofine.CoarseToFineParameters;
-import org.ssm.algorithms.coarsetofine.Predictor;
+import org.ssm.algorithms.learning.Predictor;
 import org.ssm.algorithms.kriging.AtaParameters;
 import org.ssm.algorithms.kriging.DeconvolvedVariogram;
 import org.ssm.algorithms.kriging.ExperimentalVariogram;

@@ -15,7 +15,7 @@ import org.geotools.process.factory.DescribeResult;
 import org.geotools.process.factory.DescribeResults;
 import org.ssm.algorithms.coarsetofine.CoarseToFine;
 import org.ssm.algorithms.coarsetofine.CoarseToFineParameters;
-import org.ssm.algorithms.coarsetofine.Predictor;
+import org.ssm.algorithms.learning.Predictor;
 import org.ssm.algorithms.learning.RegressorTrainer;
 import org.ssm.algorithms.learning.TrainerOptions;
 import org.ssm.algorithms.learning.Trainers;
@@ -118,7 +118,7 @@ public class DownscaleCoarseToFineProcess {
                 !Boolean.FALSE.equals(location), !Boolean.FALSE.equals(dayOfYear));
         // The fine series goes to a memory-mapped scratch file date by date, as gap filling's output does.
         try (ScratchOutputs outputs = new ScratchOutputs()) {
-            ScratchSeries ssm = outputs.create(predictors.get(0).fine().geometry(), coarse.dates(), coarse.size());
+            ScratchSeries ssm = outputs.create(predictors.get(0).series().geometry(), coarse.dates(), coarse.size());
             CoarseToFine.Result result = new CoarseToFine(trainer, parameters)
                     .downscale(coarse, predictors, ssm, ProcessSupport.monitor(monitor));
             Map<String, Object> out = new LinkedHashMap<>();

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.geotools.coverage.grid.GridCoverage2D;
 import org.ssm.algorithms.learning.TrainerOptions;
-import org.ssm.algorithms.pointsurface.Predictor;
+import org.ssm.algorithms.learning.Predictor;
 import org.ssm.algorithms.pointsurface.PredictorStack;
 import org.ssm.core.Json;
 import org.ssm.core.Monitor;

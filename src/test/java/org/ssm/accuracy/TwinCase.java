@@ -1,6 +1,9 @@
 package org.ssm.accuracy;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.ssm.algorithms.align.Resampler;
 import org.ssm.algorithms.align.Resampling;
 import org.ssm.algorithms.indices.FractionalVegetationCover;
@@ -161,6 +164,24 @@ public final class TwinCase {
     /** Cloud gaps filled by the Whittaker smoother with the MODIS tools' V-curve (paper D §2.2.1). */
     private static GridSeries gapFilled(GridSeries cloudy) {
         return WhittakerSmoother.of(LambdaSelection.VCurve.MODIS).smooth(cloudy, null, Monitor.NONE).values();
+    }
+
+    /** {@code input} over both seasons, computed per season (gap filling must not bridge the winter). */
+    public GridSeries bothSeasons(Function<DateRange, GridSeries> input) {
+        GridSeries training = input.apply(trainingSeason());
+        GridSeries validation = input.apply(validationSeason());
+        float[][] bands = new float[training.size() + validation.size()][];
+        List<LocalDate> dates = new ArrayList<>(training.dates());
+        dates.addAll(validation.dates());
+        for (int d = 0; d < bands.length; d++) {
+            bands[d] = d < training.size() ? training.band(d) : validation.band(d - training.size());
+        }
+        return GridSeries.of(validation.geometry(), dates, bands);
+    }
+
+    /** The reanalysis-like product over {@code season}, on its own grid (gap-free, biased, smooth). */
+    public GridSeries reanalysis(DateRange season) {
+        return in(scenario.reanalysisSsm(), season);
     }
 
     /** Precipitation (mm/day). */

@@ -1,16 +1,24 @@
 package org.ssm.accuracy;
 
 import java.util.List;
+import org.ssm.algorithms.align.Resampler;
 import org.ssm.algorithms.align.Resampling;
 import org.ssm.algorithms.coarsetofine.CoarseToFine;
 import org.ssm.algorithms.coarsetofine.CoarseToFineParameters;
-import org.ssm.algorithms.coarsetofine.Predictor;
 import org.ssm.algorithms.dispatch.DisPATCh;
 import org.ssm.algorithms.kriging.AtaParameters;
 import org.ssm.algorithms.kriging.RegressionKriging;
 import org.ssm.algorithms.learning.RegressorTrainer;
 import org.ssm.algorithms.learning.TrainerOptions;
 import org.ssm.algorithms.learning.Trainers;
+import org.ssm.algorithms.pointsurface.FusionParameters;
+import org.ssm.algorithms.pointsurface.PointSurfaceFusion;
+import org.ssm.algorithms.learning.Predictor;
+import org.ssm.algorithms.pointsurface.PredictorStack;
+import org.ssm.core.Monitor;
+import org.ssm.grid.CoordinateMap;
+import org.ssm.grid.GridSeries;
+import org.ssm.io.CrsTransforms;
 import org.ssm.algorithms.nonlinear.LinkParameters;
 import org.ssm.algorithms.nonlinear.NonlinearLinkDownscaler;
 import org.ssm.scenario.DateRange;
@@ -64,6 +72,35 @@ public final class TwinMethods {
                 .downscale(tc.coarse(v), paperEPredictors(tc, v), m).ssm();
     });
 
+    /**
+     * Point-surface fusion (papers A and B §3.4, eq. 7) by {@code method} with the trainer's defaults:
+     * trained on the training season at the station pixels, applied to the validation season (B's
+     * split). Predictors as in B: the gap-free reanalysis product (resampled bilinearly by the
+     * predictor stack; the PM product's swath gaps would leave every gap pixel without a value), LST,
+     * NDVI, albedo, precipitation and day of year.
+     *
+     * @param screened train on the stations the scenario left healthy (what ETC screening keeps, paper
+     *     A) rather than on all of them
+     */
+    public static TwinMethod pointSurface(String method, boolean screened) {
+        String name = method + " point-surface" + (screened ? "" : ", unscreened stations");
+        return TwinMethod.of(name, (tc, m) -> {
+            List<Predictor> predictors = List.of(new Predictor("reanalysis_ssm", tc.bothSeasons(tc::reanalysis)),
+                    new Predictor("lst", tc.bothSeasons(tc::lst)), new Predictor("ndvi", tc.bothSeasons(tc::ndvi)),
+                    new Predictor("albedo", tc.bothSeasons(tc::albedo)),
+                    new Predictor("rain", tc.bothSeasons(tc::rain)));
+            PredictorStack stack = PredictorStack.align(predictors, true, null, null, (a, b) -> CoordinateMap.IDENTITY,
+                    Monitor.NONE);
+            DateRange training = tc.trainingSeason();
+            FusionParameters parameters = FusionParameters.defaults().withTrainingPeriod(training.start(),
+                    training.end());
+            GridSeries ssm = new PointSurfaceFusion(parameters).run(stack, screened ? tc.healthyStations()
+                    : tc.stations(), CrsTransforms.between("stations", "EPSG:4326", tc.fineGrid().crs()),
+                    trainer(method), m).ssm();
+            return TwinCase.in(ssm, tc.validationSeason());
+        });
+    }
+
     private static RegressorTrainer trainer(String method) {
         return Trainers.create("method", method, TrainerOptions.DEFAULTS);
     }
@@ -73,9 +110,16 @@ public final class TwinMethods {
                 new Predictor("albedo", tc.albedo(v)), new Predictor("see", tc.see(v)));
     }
 
+    /** The reanalysis-like product resampled bilinearly: the coarse predictor of the point-surface methods. */
+    public static final TwinMethod REANALYSIS_BILINEAR = TwinMethod.of("reanalysis product, bilinear",
+            (tc, m) -> new Resampler(tc.fineGrid(), Resampling.BILINEAR, CoordinateMap.IDENTITY)
+                    .resample(tc.reanalysis(tc.validationSeason()), m));
+
     /** Every method, in table order. */
     public static List<TwinMethod> all() {
-        return List.of(COARSE_BILINEAR, COARSE_NEAREST, DISPATCH, NONLINEAR_LINK, coarseToFine("MSR", false),
+        return List.of(COARSE_BILINEAR, COARSE_NEAREST, REANALYSIS_BILINEAR, pointSurface("RF", true),
+                pointSurface("GBDT", true), pointSurface("DBN", true), pointSurface("BPNN", true),
+                pointSurface("DBN", false), DISPATCH, NONLINEAR_LINK, coarseToFine("MSR", false),
                 coarseToFine("MSR", true), coarseToFine("GPR", false), coarseToFine("RF", false),
                 coarseToFine("GBDT", false), coarseToFine("RF", true), ATARK);
     }

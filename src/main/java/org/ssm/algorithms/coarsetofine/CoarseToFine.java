@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ssm.algorithms.learning.ModelFitting;
+import org.ssm.algorithms.learning.Predictor;
 import org.ssm.algorithms.learning.RegressorTrainer;
 import org.ssm.algorithms.learning.TrainingSet;
 import org.ssm.algorithms.model.FittedModel;
@@ -161,7 +162,7 @@ public final class CoarseToFine {
             names.add("lat");
         }
         if (parameters.dayOfYear()) {
-            names.add("doy");
+            names.add(Predictor.DAY_OF_YEAR);
         }
         if (new java.util.HashSet<>(names).size() != names.size()) {
             throw ParameterException.because("predictors", "predictor names repeat: " + names);
@@ -396,11 +397,11 @@ public final class CoarseToFine {
             throw ParameterException.missing("dates", "one ISO date per band of coarseSsm");
         }
         Predictor first = predictors.get(0);
-        GridGeometry fine = first.fine().geometry();
+        GridGeometry fine = first.series().geometry();
         for (Predictor p : predictors) {
-            GridChecks.requireSameGrid(p.name(), p.fine().geometry(), first.name(), fine);
-            GridChecks.requireSameDates(p.name(), p.fine(), "coarseSsm", coarseSm, true);
-            GridChecks.requireData(p.name(), p.fine());
+            GridChecks.requireSameGrid(p.name(), p.series().geometry(), first.name(), fine);
+            GridChecks.requireSameDates(p.name(), p.series(), "coarseSsm", coarseSm, true);
+            GridChecks.requireData(p.name(), p.series());
         }
         GridChecks.requireNested("coarseSsm", coarseSm.geometry(), fine);
         GridChecks.requireData("coarseSsm", coarseSm);
@@ -423,7 +424,7 @@ public final class CoarseToFine {
         boolean row(int d, LocalDate date, int i, double[] row) {
             int k = 0;
             for (Predictor p : predictors) {
-                float v = p.fine().size() == 1 && !p.fine().isDated() ? p.fine().band(0)[i] : p.fine().band(d)[i];
+                float v = p.series().size() == 1 && !p.series().isDated() ? p.series().band(0)[i] : p.series().band(d)[i];
                 if (!Float.isFinite(v)) {
                     return false;
                 }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ssm.algorithms.coarsetofine.CoarseToFine;
 import org.ssm.algorithms.coarsetofine.CoarseToFineParameters;
-import org.ssm.algorithms.coarsetofine.Predictor;
+import org.ssm.algorithms.learning.Predictor;
 import org.ssm.algorithms.learning.RegressorTrainer;
 import org.ssm.core.Monitor;
 import org.ssm.core.ParameterException;

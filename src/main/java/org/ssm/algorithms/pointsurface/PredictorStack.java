@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import org.ssm.algorithms.align.Resampler;
 import org.ssm.algorithms.align.Resampling;
+import org.ssm.algorithms.learning.Predictor;
 import org.ssm.core.Monitor;
 import org.ssm.core.ParameterException;
 import org.ssm.grid.CoordinateMap;
@@ -36,7 +37,7 @@ import org.ssm.grid.GridSeries;
 public final class PredictorStack {
 
     /** Name of the derived day-of-year column (paper B eq. 7, "DOY"). */
-    public static final String DAY_OF_YEAR = "doy";
+    public static final String DAY_OF_YEAR = Predictor.DAY_OF_YEAR;
 
     /** Column source meaning the day of year rather than a predictor. */
     private static final int DOY_SOURCE = -1;

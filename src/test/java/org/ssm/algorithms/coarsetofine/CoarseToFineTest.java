@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.ssm.algorithms.learning.Predictor;
 import org.ssm.algorithms.learning.RegressorTrainer;
 import org.ssm.algorithms.learning.TrainerOptions;
 import org.ssm.algorithms.learning.Trainers;
@@ -238,9 +239,9 @@ class CoarseToFineTest {
                 .downscale(coarse, shortLst, Monitor.NONE)).parameter());
         assertEquals("predictors", assertThrows(ParameterException.class, () -> msr(CoarseToFineParameters.defaults())
                 .downscale(coarse, List.of(), Monitor.NONE)).parameter());
-        assertEquals("predictors", assertThrows(ParameterException.class, () -> msr(CoarseToFineParameters.defaults())
-                .downscale(coarse, List.of(new Predictor("doy", GridSeries.of(FINE, DATES, p[0]))), Monitor.NONE))
-                .parameter());
+        // "doy" is reserved for the derived day of year: the predictor record itself refuses it.
+        assertEquals("names", assertThrows(ParameterException.class,
+                () -> new Predictor("doy", GridSeries.of(FINE, DATES, p[0]))).parameter());
         int[] calls = {0};
         Monitor cancelAfterTwo = new Monitor() {
             @Override

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import org.ssm.algorithms.coarsetofine.Predictor;
+import org.ssm.algorithms.learning.Predictor;
 import org.ssm.algorithms.learning.TrainerOptions;
 import org.ssm.algorithms.learning.Trainers;
 import org.ssm.core.Monitor;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.ssm.algorithms.coarsetofine.Predictor;
+import org.ssm.algorithms.learning.Predictor;
 import org.ssm.algorithms.learning.TrainerOptions;
 import org.ssm.algorithms.learning.Trainers;
 import org.ssm.core.CancelledException;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.ssm.algorithms.learning.ModelFitting;
+import org.ssm.algorithms.learning.Predictor;
 import org.ssm.algorithms.learning.RegressorTrainer;
 import org.ssm.algorithms.learning.TrainerOptions;
 import org.ssm.algorithms.learning.Trainers;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.ssm.algorithms.learning.Predictor;
 import org.ssm.algorithms.learning.TrainerOptions;
 import org.ssm.algorithms.learning.Trainers;
 import org.ssm.algorithms.model.FittedModel;

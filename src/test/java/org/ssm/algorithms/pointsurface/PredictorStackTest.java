@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.ssm.algorithms.learning.Predictor;
 import org.ssm.core.Monitor;
 import org.ssm.core.ParameterException;
 import org.ssm.grid.CoordinateMap;

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.ssm.algorithms.learning.Predictor;
 import org.ssm.core.Monitor;
 import org.ssm.grid.CoordinateMap;
 import org.ssm.grid.GridGeometry;

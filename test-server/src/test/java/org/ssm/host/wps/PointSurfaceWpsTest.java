@@ -25,7 +25,7 @@ import org.ssm.algorithms.model.FittedModel;
 import org.ssm.algorithms.pointsurface.CrossValidationParameters;
 import org.ssm.algorithms.pointsurface.FusionParameters;
 import org.ssm.algorithms.pointsurface.PointSurfaceFusion;
-import org.ssm.algorithms.pointsurface.Predictor;
+import org.ssm.algorithms.learning.Predictor;
 import org.ssm.algorithms.pointsurface.PredictorStack;
 import org.ssm.core.Json;
 import org.ssm.core.Monitor;
