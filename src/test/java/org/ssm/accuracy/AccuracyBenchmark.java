@@ -52,16 +52,17 @@ public final class AccuracyBenchmark {
     public static String table(List<AccuracyRow> rows) {
         StringBuilder sb = new StringBuilder();
         sb.append("| method | truth PCC | truth RMSE | truth ubRMSE | truth bias | truth MAE | stations PCC | "
-                + "stations RMSE | stations ubRMSE | stations bias | stations MAE | G_down | spatial SD (truth) | "
+                + "stations RMSE | stations ubRMSE | stations bias | stations MAE | G_down mean (share > 0) | spatial SD (truth) | "
                 + "coverage | coarse-mean departure, mean (max) | time (s) |\n");
         sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (AccuracyRow r : rows) {
             Metrics t = r.truth();
             Metrics s = r.stations();
             sb.append(String.format(Locale.ROOT, "| %s | %.3f | %.4f | %.4f | %.4f | %.4f | %.3f | %.4f | %.4f | %.4f |"
-                    + " %.4f | %.3f | %.4f (%.4f) | %.3f | %.4f (%.4f) | %.1f |%n", r.method(), t.pcc(), t.rmse(), t.ubrmse(),
+                    + " %.4f | %.3f (%.0f %%) | %.4f (%.4f) | %.3f | %.4f (%.4f) | %.1f |%n", r.method(), t.pcc(), t.rmse(), t.ubrmse(),
                     t.bias(), t.mae(), s.pcc(), s.rmse(), s.ubrmse(), s.bias(), s.mae(),
-                    r.gains() == null ? Double.NaN : r.gains().mean().down(), r.spatialSd(), r.truthSpatialSd(),
+                    r.gains() == null ? Double.NaN : r.gains().mean().down(),
+                    r.gains() == null ? Double.NaN : 100 * r.gains().positiveShare(), r.spatialSd(), r.truthSpatialSd(),
                     r.coverage(), r.meanDeparture(), r.maxDeparture(), r.seconds()));
         }
         return sb.toString();

@@ -65,12 +65,23 @@ public final class TwinMethods {
         });
     }
 
-    /** ATARK (E §3.2.5): a per-date MSR trend plus area-to-point kriging of the coarse residuals. */
-    public static final TwinMethod ATARK = TwinMethod.of("ATARK", (tc, m) -> {
-        DateRange v = tc.validationSeason();
-        return new RegressionKriging(trainer("MSR"), RegressionKriging.DEFAULT_TREND, AtaParameters.defaults())
-                .downscale(tc.coarse(v), paperEPredictors(tc, v), m).ssm();
-    });
+    /** ATARK (E §3.2.5): a per-date MSR trend (E §3.3) plus area-to-point kriging of the coarse residuals. */
+    public static final TwinMethod ATARK = atark("ATARK", RegressionKriging.DEFAULT_TREND);
+
+    /**
+     * ATARK with one MSR trend pooled over the season, day of year included: with 30-48 coarse cells
+     * a date, a per-date stepwise polynomial has almost as many candidate terms as samples.
+     */
+    public static final TwinMethod ATARK_POOLED = atark("ATARK, pooled MSR trend",
+            RegressionKriging.DEFAULT_TREND.withWindowDays(CoarseToFineParameters.POOLED).withDayOfYear(true));
+
+    private static TwinMethod atark(String name, CoarseToFineParameters trend) {
+        return TwinMethod.of(name, (tc, m) -> {
+            DateRange v = tc.validationSeason();
+            return new RegressionKriging(trainer("MSR"), trend, AtaParameters.defaults())
+                    .downscale(tc.coarse(v), paperEPredictors(tc, v), m).ssm();
+        });
+    }
 
     /**
      * Point-surface fusion (papers A and B §3.4, eq. 7) by {@code method} with the trainer's defaults:
@@ -121,6 +132,6 @@ public final class TwinMethods {
                 pointSurface("GBDT", true), pointSurface("DBN", true), pointSurface("BPNN", true),
                 pointSurface("DBN", false), DISPATCH, NONLINEAR_LINK, coarseToFine("MSR", false),
                 coarseToFine("MSR", true), coarseToFine("GPR", false), coarseToFine("RF", false),
-                coarseToFine("GBDT", false), coarseToFine("RF", true), ATARK);
+                coarseToFine("GBDT", false), coarseToFine("RF", true), ATARK, ATARK_POOLED);
     }
 }
