@@ -58,6 +58,39 @@ class CholeskyTest {
     }
 
     @Test
+    void largeMatricesTakeTheBlockedPathAndSolveToRounding() {
+        // EJML switches to its blocked factorisation from n = 1000 (GPR's posterior uses n = 2000).
+        SplittableRandom rnd = new SplittableRandom(5);
+        int n = 1200;
+        double[] a = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                // A diagonally dominant symmetric matrix: positive definite, condition number below 3.
+                double v = i == j ? n : rnd.nextDouble() - 0.5;
+                a[i * n + j] = v;
+                a[j * n + i] = v;
+            }
+        }
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = rnd.nextDouble();
+        }
+        double[] b = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < n; k++) {
+                b[i] += a[i * n + k] * x[k];
+            }
+        }
+        Cholesky chol = Cholesky.of(a, n);
+        double[] solved = chol.solve(b);
+        for (int i = 0; i < n; i++) {
+            // Well conditioned: the error of the solve is a few hundred ulps of the unit-sized unknowns.
+            assertEquals(x[i], solved[i], 1e-12, "x" + i);
+        }
+        assertArrayEquals(solved, Cholesky.of(a, n).solve(b), 0, "the same matrix gives the same bits");
+    }
+
+    @Test
     void notPositiveDefiniteGivesNull() {
         assertNull(Cholesky.of(new double[] {1, 2, 2, 1}, 2), "eigenvalues 3 and -1");
         assertNull(Cholesky.of(new double[] {1, 1, 1, 1}, 2), "singular");
