@@ -38,8 +38,13 @@ public final class TreeEnsemble implements Regressor {
     /** The model type in JSON documents. */
     public static final String TYPE = "tree-ensemble";
 
-    /** Rows predicted together: small enough that a block's predictors and state stay in L1/L2. */
-    static final int BLOCK = 256;
+    /**
+     * Rows predicted together: small enough that a block's predictors (64 KB) and a forest's tree
+     * stay in L2, large enough that the masked splits' vector loops run long. Single-threaded CPU
+     * per row against 256: −19 % for the benchmark's boosted model, −5 to −7 % for its forest
+     * (512 and 2048 no better).
+     */
+    static final int BLOCK = 1024;
 
     static {
         Models.register(TYPE, TreeEnsemble::fromJson);
