@@ -25,8 +25,9 @@ import org.ssm.algorithms.model.Regressor;
  *
  * <p>Storage: the nodes of every tree in pre-order, tree after tree; a split node's left child is
  * the next node. In memory, a leaf is a node whose children are itself, so that rows can walk a
- * tree for its full depth without branching on the node kind (see {@code predictBlock}).
- * Blocks of rows run in parallel; every row is computed by the same operations whatever block or
+ * tree for its full depth without branching on the node kind (see {@code predictBlock}). Trees of
+ * at most 32 leaves (boosted ones) are also laid out for QuickScorer's bit-mask evaluation
+ * (Lucchese et al. 2015), which reaches the same leaf without walking. Blocks of rows run in parallel; every row is computed by the same operations whatever block or
  * thread holds it, so results do not depend on the thread count.
  *
  * <p>The JSON form ({@code "type": "tree-ensemble"}) is validated when read, since model documents
@@ -265,7 +266,8 @@ public final class TreeEnsemble implements Regressor {
 
     /**
      * Rows [from, to) of {@code x} into {@code out}, tree by tree, so that a tree's nodes stay in
-     * cache while every row of the block walks it; eight rows at a time, their node indices in
+     * cache while every row of the block evaluates it. A masked tree goes through {@link #maskSplits};
+     * the others are walked, eight rows at a time, their node indices in
      * registers, walk the tree for its full depth together: the eight walks are independent, so the
      * processor overlaps their loads instead of waiting for each node in turn (20 % less CPU than
      * one level of all the block's rows at a time with the indices in an array, for the forest of
