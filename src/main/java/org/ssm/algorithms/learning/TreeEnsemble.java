@@ -27,8 +27,9 @@ import org.ssm.algorithms.model.Regressor;
  * the next node. In memory, a leaf is a node whose children are itself, so that rows can walk a
  * tree for its full depth without branching on the node kind (see {@code predictBlock}). Trees of
  * at most 32 leaves (boosted ones) are also laid out for QuickScorer's bit-mask evaluation
- * (Lucchese et al. 2015), which reaches the same leaf without walking. Blocks of rows run in parallel; every row is computed by the same operations whatever block or
- * thread holds it, so results do not depend on the thread count.
+ * (Lucchese et al. 2015), which reaches the same leaf without walking. Blocks of rows run in
+ * parallel; every row is computed by the same operations whatever block or thread holds it, so
+ * results do not depend on the thread count.
  *
  * <p>The JSON form ({@code "type": "tree-ensemble"}) is validated when read, since model documents
  * may come from clients: children must lie after their parent inside the same tree (no cycles, no
@@ -77,7 +78,7 @@ public final class TreeEnsemble implements Regressor {
      * (see maskSplits) instead of walking dependent loads: 2.1 → 1.1 µs per row single-threaded
      * for the benchmark's boosted model. Trees of more leaves (a forest's) are walked on nodes.
      */
-    /** Masked tree t has splits from firstSplit[t] and leaves [firstLeaf[t], firstLeaf[t + 1]); none for a walked tree. */
+    /** Masked tree t: splits from firstSplit[t], leaves [firstLeaf[t], firstLeaf[t + 1]); a walked tree has none. */
     private final int[] firstSplit;
     private final int[] firstLeaf;
     private final double[] leafValue;
@@ -266,8 +267,8 @@ public final class TreeEnsemble implements Regressor {
 
     /**
      * Rows [from, to) of {@code x} into {@code out}, tree by tree, so that a tree's nodes stay in
-     * cache while every row of the block evaluates it. A masked tree goes through {@link #maskSplits};
-     * the others are walked, eight rows at a time, their node indices in
+     * cache while every row of the block evaluates it. A masked tree goes through
+     * {@link #maskSplits}; the others are walked: eight rows at a time, their node indices in
      * registers, walk the tree for its full depth together: the eight walks are independent, so the
      * processor overlaps their loads instead of waiting for each node in turn (20 % less CPU than
      * one level of all the block's rows at a time with the indices in an array, for the forest of
@@ -347,7 +348,7 @@ public final class TreeEnsemble implements Regressor {
         }
     }
 
-    /** Rank (number of cuts below) of every predictor of the n rows from offset base of x, feature by feature. */
+    /** Rank (number of cuts below) of each predictor of the n rows from offset base of x, by feature. */
     private int[][] ranks(double[] x, int base, int n) {
         int p = inputs;
         int[][] ranks = new int[p][n];
