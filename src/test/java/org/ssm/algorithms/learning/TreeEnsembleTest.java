@@ -82,6 +82,59 @@ class TreeEnsembleTest {
         }
     }
 
+    /**
+     * The batch prediction has two evaluations: trees of at most {@link TreeEnsemble#MASKED_LEAVES}
+     * leaves by bit masks over threshold ranks, larger ones by the sign-bit walk. Both must follow
+     * x <= t at the same edges as above, in one ensemble, summed in tree order. Tree 0 (walked) is
+     * x0 <= t ? 1 : 2, its right side a chain of 33 splits at Double.MAX_VALUE whose every leaf is
+     * 2; tree 1 (masked) is x0 <= t ? 10 : 20. Expected values by hand; exact (the sums are small
+     * integers).
+     */
+    @Test
+    void walkedAndMaskedTreesFollowTheComparisonAtEdges() {
+        double[][] cases = {
+            {-0.0, 0.0}, {-0.0, -0.0}, {0.0, -0.0}, {0.0, Double.MIN_VALUE}, {0.0, -Double.MIN_VALUE},
+            {1.5, 1.5}, {1.5, Math.nextUp(1.5)}, {1.5, Math.nextDown(1.5)}, {1.5, Double.POSITIVE_INFINITY},
+            {1.5, Double.NEGATIVE_INFINITY}, {-Double.MAX_VALUE, Double.MAX_VALUE},
+            {Double.MAX_VALUE, -Double.MAX_VALUE}, {Double.MIN_VALUE, 0.0}, {Double.MIN_VALUE, 2 * Double.MIN_VALUE},
+        };
+        int chain = TreeEnsemble.MASKED_LEAVES + 1;
+        for (double[] c : cases) {
+            TreeEnsemble.Builder b = new TreeEnsemble.Builder(2);
+            b.beginTree();
+            int root = b.split(0, c[0]);
+            b.leaf(1);
+            b.rightChildHere(root);
+            for (int i = 0; i < chain; i++) {
+                int s = b.split(1, Double.MAX_VALUE);
+                b.leaf(2);
+                b.rightChildHere(s);
+            }
+            b.leaf(2);
+            b.beginTree();
+            int small = b.split(0, c[0]);
+            b.leaf(10);
+            b.rightChildHere(small);
+            b.leaf(20);
+            TreeEnsemble e = b.build(0, false);
+            assertEquals(chain + 1, e.depth(0), "tree 0 has " + (chain + 2) + " leaves: walked, not masked");
+            double expected = c[1] <= c[0] ? 11 : 22;
+            // 17 rows: two groups of eight walked together, one alone; x1 varies (goes either way).
+            double[] rows = new double[17 * 2];
+            for (int r = 0; r < 17; r++) {
+                rows[2 * r] = c[1];
+                rows[2 * r + 1] = r % 3 == 0 ? Double.POSITIVE_INFINITY : r - 8.5;
+            }
+            double[] out = new double[17];
+            e.predict(rows, 17, out);
+            String what = "x0 = " + c[1] + ", threshold " + c[0];
+            for (int r = 0; r < 17; r++) {
+                assertEquals(expected, out[r], 0, what + ", row " + r);
+                assertEquals(expected, e.predict(new double[] {rows[2 * r], rows[2 * r + 1]}), 0, what + ", row " + r);
+            }
+        }
+    }
+
     @Test
     void jsonFormIsPreOrderWithRightChildren() {
         Map<String, Object> json = handBuilt(0.25, false).toJson();
