@@ -55,13 +55,19 @@ public final class TwinMethods {
      * algorithm; no LAI), one model pooled over the season.
      */
     public static TwinMethod coarseToFine(String method, boolean residualCorrection) {
-        String name = method + " coarse-to-fine" + (residualCorrection ? " + residual correction" : "");
+        return coarseToFine(method, TrainerOptions.DEFAULTS, residualCorrection, "");
+    }
+
+    /** {@link #coarseToFine(String, boolean)} with trainer options, named with {@code suffix}. */
+    public static TwinMethod coarseToFine(String method, TrainerOptions options, boolean residualCorrection,
+            String suffix) {
+        String name = method + " coarse-to-fine" + suffix + (residualCorrection ? " + residual correction" : "");
         return TwinMethod.of(name, (tc, m) -> {
             DateRange v = tc.validationSeason();
             CoarseToFineParameters parameters = CoarseToFineParameters.defaults()
                     .withResidualCorrection(residualCorrection);
-            return new CoarseToFine(trainer(method), parameters).downscale(tc.coarse(v), paperEPredictors(tc, v), m)
-                    .ssm();
+            return new CoarseToFine(Trainers.create("method", method, options), parameters)
+                    .downscale(tc.coarse(v), paperEPredictors(tc, v), m).ssm();
         });
     }
 
@@ -131,7 +137,9 @@ public final class TwinMethods {
         return List.of(COARSE_BILINEAR, COARSE_NEAREST, REANALYSIS_BILINEAR, pointSurface("RF", true),
                 pointSurface("GBDT", true), pointSurface("DBN", true), pointSurface("BPNN", true),
                 pointSurface("DBN", false), DISPATCH, NONLINEAR_LINK, coarseToFine("MSR", false),
-                coarseToFine("MSR", true), coarseToFine("GPR", false), coarseToFine("RF", false),
+                coarseToFine("MSR", true),
+                coarseToFine("MSR", TrainerOptions.DEFAULTS.with("interactions", false), false, ", no interactions"),
+                coarseToFine("GPR", false), coarseToFine("RF", false),
                 coarseToFine("GBDT", false), coarseToFine("RF", true), ATARK, ATARK_POOLED);
     }
 }
