@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.ssm.algorithms.model.Regressor;
 import org.ssm.core.Monitor;
+import org.ssm.core.ParameterException;
 import smile.base.cart.CART;
 import smile.base.cart.Loss;
 import smile.data.DataFrame;
@@ -34,6 +35,9 @@ public final class GradientBoostingTrainer implements RegressorTrainer {
     private final BoostingParameters parameters;
 
     public GradientBoostingTrainer(BoostingParameters parameters) {
+        if (parameters == null) {
+            throw ParameterException.missing("parameters", "BoostingParameters (defaults() for the method's defaults)");
+        }
         this.parameters = parameters;
     }
 

@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import org.ssm.algorithms.model.Regressor;
 import org.ssm.core.Monitor;
+import org.ssm.core.ParameterException;
 import smile.data.DataFrame;
 import smile.data.formula.Formula;
 import smile.data.vector.DoubleVector;
@@ -39,6 +40,9 @@ public final class RandomForestTrainer implements RegressorTrainer {
     private final RandomForestParameters parameters;
 
     public RandomForestTrainer(RandomForestParameters parameters) {
+        if (parameters == null) {
+            throw ParameterException.missing("parameters", "RandomForestParameters (defaults() for the method's defaults)");
+        }
         this.parameters = parameters;
     }
 

@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import org.ssm.algorithms.learning.RegressorTrainer;
 import org.ssm.algorithms.learning.TrainingSet;
 import org.ssm.core.Monitor;
+import org.ssm.core.ParameterException;
 
 /**
  * Back-propagation neural network regression, the BPNN against which paper B (§3.4, SI Text S3)
@@ -25,6 +26,9 @@ public final class BpnnTrainer implements RegressorTrainer {
     private final BpnnParameters parameters;
 
     public BpnnTrainer(BpnnParameters parameters) {
+        if (parameters == null) {
+            throw ParameterException.missing("parameters", "BpnnParameters (defaults() for the method's defaults)");
+        }
         this.parameters = parameters;
     }
 

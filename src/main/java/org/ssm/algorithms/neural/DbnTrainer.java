@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import org.ssm.algorithms.learning.RegressorTrainer;
 import org.ssm.algorithms.learning.TrainingSet;
 import org.ssm.core.Monitor;
+import org.ssm.core.ParameterException;
 
 /**
  * Deep belief network regression, paper B §3.4 (eq. 7: SSM = f(SMAP SSM, ERA-5 SSM, LST, NDVI,
@@ -34,6 +35,9 @@ public final class DbnTrainer implements RegressorTrainer {
     private final DbnParameters parameters;
 
     public DbnTrainer(DbnParameters parameters) {
+        if (parameters == null) {
+            throw ParameterException.missing("parameters", "DbnParameters (defaults() for the method's defaults)");
+        }
         this.parameters = parameters;
     }
 
