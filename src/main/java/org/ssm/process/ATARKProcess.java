@@ -22,7 +22,7 @@ import org.ssm.algorithms.kriging.ExperimentalVariogram;
 import org.ssm.algorithms.kriging.NeighbourCentre;
 import org.ssm.algorithms.kriging.RegressionKriging;
 import org.ssm.algorithms.kriging.VariogramModel;
-import org.ssm.algorithms.learning.Trainers;
+import org.ssm.algorithms.methods.Trainers;
 import org.ssm.core.Json;
 import org.ssm.core.ParameterException;
 import org.ssm.grid.GridSeries;

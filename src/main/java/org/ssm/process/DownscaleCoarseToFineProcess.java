@@ -18,7 +18,7 @@ import org.ssm.algorithms.coarsetofine.CoarseToFineParameters;
 import org.ssm.algorithms.learning.Predictor;
 import org.ssm.algorithms.learning.RegressorTrainer;
 import org.ssm.algorithms.learning.TrainerOptions;
-import org.ssm.algorithms.learning.Trainers;
+import org.ssm.algorithms.methods.Trainers;
 import org.ssm.core.Json;
 import org.ssm.core.ParameterException;
 import org.ssm.grid.GridSeries;

@@ -13,7 +13,7 @@ import org.geotools.process.factory.DescribeResult;
 import org.geotools.process.factory.DescribeResults;
 import org.ssm.algorithms.learning.RegressorTrainer;
 import org.ssm.algorithms.learning.TrainerOptions;
-import org.ssm.algorithms.learning.Trainers;
+import org.ssm.algorithms.methods.Trainers;
 import org.ssm.algorithms.pointsurface.CrossValidationParameters;
 import org.ssm.algorithms.pointsurface.FusionParameters;
 import org.ssm.algorithms.pointsurface.PointSurfaceFusion;

@@ -10,7 +10,7 @@ import org.ssm.algorithms.kriging.AtaParameters;
 import org.ssm.algorithms.kriging.RegressionKriging;
 import org.ssm.algorithms.learning.RegressorTrainer;
 import org.ssm.algorithms.learning.TrainerOptions;
-import org.ssm.algorithms.learning.Trainers;
+import org.ssm.algorithms.methods.Trainers;
 import org.ssm.algorithms.pointsurface.FusionParameters;
 import org.ssm.algorithms.pointsurface.PointSurfaceFusion;
 import org.ssm.algorithms.learning.Predictor;

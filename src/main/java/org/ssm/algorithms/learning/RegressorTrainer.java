@@ -8,7 +8,7 @@ import org.ssm.core.Monitor;
  * A learning method that fits a {@link Regressor} to a {@link TrainingSet}: the common face of the
  * point-surface fusion methods of papers A and B §3.4 (DBN, BPNN, RF) and the GBDT of paper C, so
  * that the downscaling processes, cross-validation and the coarse-to-fine methods can use any of
- * them. {@link Trainers} creates them by method name.
+ * them. {@code Trainers} creates them by method name.
  *
  * <p>Contract:
  * <ul>

@@ -6,7 +6,7 @@ import org.ssm.core.ParameterException;
 
 /**
  * The method parameters a client gave, by public name (e.g. {@code trees}, {@code shrinkage},
- * {@code seed}): the one argument from which {@link Trainers} builds any method's parameter
+ * {@code seed}): the one argument from which {@code Trainers} builds any method's parameter
  * record, so that a process can offer every method's parameters side by side and each method reads
  * the ones it knows. Absent names take the method's defaults; a value of the wrong kind fails
  * naming the parameter.

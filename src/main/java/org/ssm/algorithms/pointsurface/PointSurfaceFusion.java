@@ -31,7 +31,7 @@ import org.ssm.stations.StationSeries;
  * </ol>
  *
  * <p>The method is any {@link RegressorTrainer} (B compares DBN, BPNN and RF); the process resolves
- * the client's method name through {@link org.ssm.algorithms.learning.Trainers}.
+ * the client's method name through {@link org.ssm.algorithms.methods.Trainers}.
  */
 public final class PointSurfaceFusion {
 

@@ -60,7 +60,7 @@ public final class GaussianProcessRegression implements RegressorTrainer {
 
     /**
      * The trainer configured by a client's options (names as in {@link GprParameters#fromOptions}),
-     * registered as method "GPR" in {@link org.ssm.algorithms.learning.Trainers}.
+     * registered as method "GPR" in {@link org.ssm.algorithms.methods.Trainers}.
      */
     public static GaussianProcessRegression of(TrainerOptions options) {
         return new GaussianProcessRegression(GprParameters.fromOptions(options));

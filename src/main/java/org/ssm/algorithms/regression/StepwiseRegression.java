@@ -82,7 +82,7 @@ public final class StepwiseRegression implements RegressorTrainer {
 
     /**
      * The trainer configured by a client's options (names as in {@link StepwiseParameters#fromOptions}),
-     * registered as method "MSR" in {@link org.ssm.algorithms.learning.Trainers}.
+     * registered as method "MSR" in {@link org.ssm.algorithms.methods.Trainers}.
      */
     public static StepwiseRegression of(TrainerOptions options) {
         return new StepwiseRegression(StepwiseParameters.fromOptions(options));

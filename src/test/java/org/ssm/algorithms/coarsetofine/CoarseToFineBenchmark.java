@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
 import org.ssm.algorithms.learning.Predictor;
 import org.ssm.algorithms.learning.TrainerOptions;
-import org.ssm.algorithms.learning.Trainers;
+import org.ssm.algorithms.methods.Trainers;
 import org.ssm.core.Monitor;
 import org.ssm.grid.GridGeometry;
 import org.ssm.grid.GridSeries;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.ssm.algorithms.learning.Predictor;
 import org.ssm.algorithms.learning.RegressorTrainer;
 import org.ssm.algorithms.learning.TrainerOptions;
-import org.ssm.algorithms.learning.Trainers;
+import org.ssm.algorithms.methods.Trainers;
 import org.ssm.core.CancelledException;
 import org.ssm.core.Json;
 import org.ssm.core.Monitor;

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.ssm.algorithms.learning.Predictor;
 import org.ssm.algorithms.learning.TrainerOptions;
-import org.ssm.algorithms.learning.Trainers;
+import org.ssm.algorithms.methods.Trainers;
 import org.ssm.core.Monitor;
 import org.ssm.grid.Grid;
 import org.ssm.grid.GridGeometry;

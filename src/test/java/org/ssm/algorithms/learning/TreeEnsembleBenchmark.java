@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.ssm.algorithms.methods.Trainers;
 import org.ssm.algorithms.model.FittedModel;
 import org.ssm.core.Monitor;
 

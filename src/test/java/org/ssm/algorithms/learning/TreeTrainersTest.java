@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.ssm.algorithms.methods.Trainers;
 import org.ssm.algorithms.model.FittedModel;
 import org.ssm.algorithms.model.Regressor;
 import org.ssm.core.CancelledException;

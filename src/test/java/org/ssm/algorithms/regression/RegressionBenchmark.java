@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.ssm.algorithms.learning.ModelFitting;
 import org.ssm.algorithms.learning.TrainerOptions;
-import org.ssm.algorithms.learning.Trainers;
+import org.ssm.algorithms.methods.Trainers;
 import org.ssm.algorithms.learning.TrainingSet;
 import org.ssm.algorithms.model.FittedModel;
 import org.ssm.core.Monitor;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.ssm.algorithms.learning.ModelFitting;
 import org.ssm.algorithms.learning.RegressorTrainer;
 import org.ssm.algorithms.learning.TrainerOptions;
-import org.ssm.algorithms.learning.Trainers;
+import org.ssm.algorithms.methods.Trainers;
 import org.ssm.algorithms.learning.TrainingSet;
 import org.ssm.algorithms.model.FittedModel;
 import org.ssm.core.CancelledException;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ssm.algorithms.learning.TrainerOptions;
-import org.ssm.algorithms.learning.Trainers;
+import org.ssm.algorithms.methods.Trainers;
 import org.ssm.algorithms.model.FittedModel;
 import org.ssm.algorithms.pointsurface.CrossValidationParameters;
 import org.ssm.algorithms.pointsurface.FusionParameters;

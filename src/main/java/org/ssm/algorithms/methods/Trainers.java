@@ -1,9 +1,15 @@
-package org.ssm.algorithms.learning;
+package org.ssm.algorithms.methods;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.ssm.algorithms.learning.BoostingParameters;
+import org.ssm.algorithms.learning.GradientBoostingTrainer;
+import org.ssm.algorithms.learning.RandomForestParameters;
+import org.ssm.algorithms.learning.RandomForestTrainer;
+import org.ssm.algorithms.learning.RegressorTrainer;
+import org.ssm.algorithms.learning.TrainerOptions;
 import org.ssm.algorithms.neural.BpnnParameters;
 import org.ssm.algorithms.neural.BpnnTrainer;
 import org.ssm.algorithms.neural.DbnParameters;
@@ -14,7 +20,9 @@ import org.ssm.core.ParameterException;
 
 /**
  * The learning methods by name: each maps the client's {@link TrainerOptions} to a configured
- * {@link RegressorTrainer}. Adding a method is one line in {@link #METHODS}.
+ * {@link RegressorTrainer}. Adding a method is one line in {@link #METHODS}. The registry sits in a
+ * package of its own, above the packages that implement the methods ({@code learning},
+ * {@code neural}, {@code regression}), so that none of those depends on another through it.
  */
 public final class Trainers {
 
