@@ -2,6 +2,7 @@ package org.ssm.algorithms.regression;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,12 +19,16 @@ import org.ssm.core.ParameterException;
 
 class StepwiseRegressionTest {
 
-    /** y = 1 + 2·x0 − x1 + 0.5·x2·x0 + 0.3·x1² (eq. 4 with four of its nine terms), plus noise. */
+    /**
+     * y = 1 + 2·x0 − x1 + 0.4·x2 + 0.5·x2·x0 + 0.3·x1² (eq. 4 with five of its nine terms, hierarchical as
+     * the selection requires), plus noise.
+     */
     private static double polynomial(double[] x, int o) {
-        return 1 + 2 * x[o] - x[o + 1] + 0.5 * x[o + 2] * x[o] + 0.3 * x[o + 1] * x[o + 1];
+        return 1 + 2 * x[o] - x[o + 1] + 0.4 * x[o + 2] + 0.5 * x[o + 2] * x[o] + 0.3 * x[o + 1] * x[o + 1];
     }
 
-    private static final Map<String, Double> TRUE_TERMS = Map.of("x0", 2.0, "x1", -1.0, "x2*x0", 0.5, "x1^2", 0.3);
+    private static final Map<String, Double> TRUE_TERMS = Map.of("x0", 2.0, "x1", -1.0, "x2", 0.4, "x2*x0", 0.5,
+            "x1^2", 0.3);
 
     private static double[][] data(int n, double noise, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
@@ -72,6 +77,40 @@ class StepwiseRegressionTest {
         assertEquals(TRUE_TERMS.keySet(), found.keySet());
         TRUE_TERMS.forEach((term, a) -> assertEquals(a, found.get(term), 4e-3, term));
         assertEquals(1, p.intercept(), 4e-3);
+    }
+
+    @Test
+    void productsEnterOnlyAfterTheirFactors() {
+        // y = x0·x1 alone. Without the entry rule the product would enter first (it explains all of y);
+        // with it, the first term must be x0 or x1, so a one-term model is linear, and the full run
+        // still ends with the product (the factors may leave once it carries their effect).
+        SplittableRandom rnd = new SplittableRandom(11);
+        int n = 300;
+        double[] x = new double[3 * n];
+        double[] y = new double[n];
+        for (int r = 0; r < n; r++) {
+            for (int k = 0; k < 3; k++) {
+                x[3 * r + k] = 0.5 + rnd.nextDouble();
+            }
+            y[r] = x[3 * r] * x[3 * r + 1] + 0.01 * rnd.nextGaussian();
+        }
+        StepwiseParameters oneTerm = new StepwiseParameters(StepwiseParameters.DEFAULT_P_ENTER,
+                StepwiseParameters.DEFAULT_P_REMOVE, 1, true);
+        Map<String, Double> first = terms(new StepwiseRegression(oneTerm).fit(x, 3, y, Monitor.NONE));
+        assertEquals(1, first.size(), first.keySet().toString());
+        assertTrue(first.containsKey("x0") || first.containsKey("x1"), "first term " + first.keySet());
+        Map<String, Double> full = terms(new StepwiseRegression(StepwiseParameters.DEFAULTS).fit(x, 3, y, Monitor.NONE));
+        assertTrue(full.containsKey("x1*x0"), "the product is found: " + full.keySet());
+        int[][] candidates = StepwiseRegression.candidates(3, true);
+        boolean[] in = new boolean[candidates.length];
+        int product = java.util.stream.IntStream.range(0, candidates.length)
+                .filter(j -> candidates[j].length == 2 && candidates[j][0] == 1 && candidates[j][1] == 0)
+                .findFirst().orElseThrow();
+        assertFalse(StepwiseRegression.parentsIn(candidates, in, product));
+        in[0] = true;
+        assertFalse(StepwiseRegression.parentsIn(candidates, in, product), "x0 alone is not enough");
+        in[1] = true;
+        assertTrue(StepwiseRegression.parentsIn(candidates, in, product));
     }
 
     @Test
