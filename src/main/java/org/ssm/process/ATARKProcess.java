@@ -16,6 +16,7 @@ import org.geotools.process.factory.DescribeResult;
 import org.geotools.process.factory.DescribeResults;
 import org.ssm.algorithms.coarsetofine.CoarseToFineParameters;
 import org.ssm.algorithms.learning.Predictor;
+import org.ssm.algorithms.learning.TrainerOptions;
 import org.ssm.algorithms.kriging.AtaParameters;
 import org.ssm.algorithms.kriging.DeconvolvedVariogram;
 import org.ssm.algorithms.kriging.ExperimentalVariogram;
@@ -102,15 +103,7 @@ public class ATARKProcess {
         List<LocalDate> bandDates = ProcessSupport.dates(dates);
         LocalDate[] bounds = ProcessSupport.period(period);
         GridSeries coarse = ProcessSupport.series("coarseSsm", coarseSsm, bandDates).between(bounds[0], bounds[1]);
-        List<Predictor> predictors = new ArrayList<>();
-        addPredictor(predictors, "lst", lst, bandDates, bounds);
-        addPredictor(predictors, "fvc", fvc, bandDates, bounds);
-        addPredictor(predictors, "lai", lai, bandDates, bounds);
-        addPredictor(predictors, "albedo", albedo, bandDates, bounds);
-        addPredictor(predictors, "see", see, bandDates, bounds);
-        if (predictors.isEmpty()) {
-            throw ParameterException.missing("lst", "at least one fine predictor among lst, fvc, lai, albedo, see");
-        }
+        List<Predictor> predictors = PredictorInputs.paperE(lst, fvc, lai, albedo, see, bandDates, bounds);
         String trendMethod = method == null ? "MSR" : method;
         CoarseToFineParameters trend = RegressionKriging.DEFAULT_TREND
                 .withLocation(location == null || location)
@@ -123,7 +116,7 @@ public class ATARKProcess {
                 maxLag == null ? AtaParameters.DEFAULT_MAX_LAG : maxLag,
                 parse("neighbourCentre", neighbourCentre, NeighbourCentre.class, AtaParameters.DEFAULT_CENTRE));
         RegressionKriging atark = new RegressionKriging(
-                Trainers.create("method", trendMethod, DownscaleCoarseToFineProcess.parseOptions(options)),
+                Trainers.create("method", trendMethod, TrainerOptions.parse("options", options)),
                 trend, kriging);
         RegressionKriging.Result result = atark.downscale(coarse, predictors, ProcessSupport.monitor(listener));
 
@@ -138,14 +131,6 @@ public class ATARKProcess {
         out.put("report", Json.write(report(trendMethod, trend, kriging, result)));
         out.put(ProcessSupport.DATES, SeriesDates.format(result.ssm().dates()));
         return out;
-    }
-
-    private static void addPredictor(List<Predictor> list, String name, GridCoverage2D coverage,
-            List<LocalDate> dates, LocalDate[] bounds) {
-        GridSeries series = ProcessSupport.optionalSeries(name, coverage, dates);
-        if (series != null) {
-            list.add(new Predictor(name, series.between(bounds[0], bounds[1])));
-        }
     }
 
     /** The series copied, date by date, into a scratch series that the output coverage reads lazily. */

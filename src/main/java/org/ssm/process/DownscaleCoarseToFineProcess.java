@@ -2,7 +2,6 @@ package org.ssm.process;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,24 +92,9 @@ public class DownscaleCoarseToFineProcess {
             throw ParameterException.missing(ProcessSupport.DATES, "one ISO date per band of coarseSsm");
         }
         coarse = coarse.between(bounds[0], bounds[1]);
-        List<Predictor> predictors = new ArrayList<>();
-        Map<String, GridCoverage2D> given = new LinkedHashMap<>();
-        given.put("lst", lst);
-        given.put("fvc", fvc);
-        given.put("lai", lai);
-        given.put("albedo", albedo);
-        given.put("see", see);
-        for (Map.Entry<String, GridCoverage2D> e : given.entrySet()) {
-            GridSeries s = ProcessSupport.optionalSeries(e.getKey(), e.getValue(), bandDates);
-            if (s != null) {
-                predictors.add(new Predictor(e.getKey(), s.between(bounds[0], bounds[1])));
-            }
-        }
-        if (predictors.isEmpty()) {
-            throw ParameterException.missing("lst", "at least one fine predictor among lst, fvc, lai, albedo, see");
-        }
+        List<Predictor> predictors = PredictorInputs.paperE(lst, fvc, lai, albedo, see, bandDates, bounds);
         RegressorTrainer trainer = Trainers.create("method", method == null ? DEFAULT_METHOD : method,
-                parseOptions(options));
+                TrainerOptions.parse("options", options));
         CoarseToFineParameters parameters = new CoarseToFineParameters(
                 windowDays == null ? CoarseToFineParameters.POOLED : windowDays,
                 Boolean.TRUE.equals(residualCorrection),
@@ -129,23 +113,5 @@ public class DownscaleCoarseToFineProcess {
         } catch (IOException e) {
             throw new ProcessException("coarse-to-fine downscaling failed writing its output: " + e.getMessage(), e);
         }
-    }
-
-    /** {@code name=value} pairs separated by commas or semicolons; values stay text for the typed getters. */
-    public static TrainerOptions parseOptions(String text) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        if (text != null && !text.isBlank()) {
-            for (String pair : text.split("[,;]")) {
-                if (pair.isBlank()) {
-                    continue;
-                }
-                int eq = pair.indexOf('=');
-                if (eq <= 0 || eq == pair.length() - 1) {
-                    throw new ParameterException("options", text, "name=value pairs separated by commas");
-                }
-                values.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
-            }
-        }
-        return new TrainerOptions(values);
     }
 }

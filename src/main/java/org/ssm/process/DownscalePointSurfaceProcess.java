@@ -105,7 +105,7 @@ public class DownscalePointSurfaceProcess {
         LocalDate[] training = trainingPeriod(trainingPeriod);
         FusionParameters parameters = FusionParameters.defaults().withCrossValidation(cv)
                 .withTrainingPeriod(training[0], training[1]);
-        TrainerOptions options = PredictorInputs.options("methodOptions", methodOptions);
+        TrainerOptions options = TrainerOptions.parse("methodOptions", methodOptions);
         if (!options.has("seed")) {
             options = options.with("seed", seedValue);
         }

@@ -6,10 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.geotools.coverage.grid.GridCoverage2D;
-import org.ssm.algorithms.learning.TrainerOptions;
 import org.ssm.algorithms.learning.Predictor;
 import org.ssm.algorithms.pointsurface.PredictorStack;
-import org.ssm.core.Json;
 import org.ssm.core.Monitor;
 import org.ssm.core.ParameterException;
 import org.ssm.grid.GridSeries;
@@ -17,9 +15,10 @@ import org.ssm.io.Coverages;
 import org.ssm.io.CrsTransforms;
 
 /**
- * The predictor inputs shared by {@code ssm:DownscalePointSurface} and {@code ssm:ApplyModel}: a
- * list of coverages with a comma list of their names, aligned on the finest grid
- * ({@link PredictorStack}); and the method options literal.
+ * The predictor inputs of the downscaling processes: for {@code ssm:DownscalePointSurface} and
+ * {@code ssm:ApplyModel}, a list of coverages with a comma list of their names, aligned on the finest
+ * grid ({@link PredictorStack}); for {@code ssm:DownscaleCoarseToFine} and {@code ssm:ATARK}, paper E's
+ * named fine predictors.
  */
 final class PredictorInputs {
 
@@ -89,31 +88,27 @@ final class PredictorInputs {
     }
 
     /**
-     * The method options: a JSON object ({@code {"trees": 300, "maxDepth": 12}}) or a comma list of
-     * name=value pairs ({@code trees=300,maxDepth=12}); empty for none.
+     * The fine predictors of the coarse-to-fine methods (paper E §3.1: LST, FVC, LAI, albedo, SEE) that
+     * the client gave, bounded by the period; at least one.
      */
-    static TrainerOptions options(String parameter, String text) {
-        if (text == null || text.isBlank()) {
-            return TrainerOptions.DEFAULTS;
-        }
-        String s = text.strip();
-        if (s.startsWith("{")) {
-            try {
-                return new TrainerOptions(Json.parseObject(s));
-            } catch (Json.JsonException e) {
-                throw new ParameterException(parameter, text, "a JSON object of method options (" + e.getMessage()
-                        + ")");
+    static List<Predictor> paperE(GridCoverage2D lst, GridCoverage2D fvc, GridCoverage2D lai, GridCoverage2D albedo,
+            GridCoverage2D see, List<LocalDate> dates, LocalDate[] bounds) {
+        Map<String, GridCoverage2D> given = new LinkedHashMap<>();
+        given.put("lst", lst);
+        given.put("fvc", fvc);
+        given.put("lai", lai);
+        given.put("albedo", albedo);
+        given.put("see", see);
+        List<Predictor> predictors = new ArrayList<>();
+        given.forEach((name, coverage) -> {
+            GridSeries series = ProcessSupport.optionalSeries(name, coverage, dates);
+            if (series != null) {
+                predictors.add(new Predictor(name, series.between(bounds[0], bounds[1])));
             }
+        });
+        if (predictors.isEmpty()) {
+            throw ParameterException.missing("lst", "at least one fine predictor among lst, fvc, lai, albedo, see");
         }
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (String pair : s.split(",")) {
-            int eq = pair.indexOf('=');
-            if (eq <= 0 || pair.substring(0, eq).isBlank()) {
-                throw new ParameterException(parameter, text, "name=value pairs separated by commas, e.g."
-                        + " trees=300,maxDepth=12, or a JSON object");
-            }
-            values.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
-        }
-        return new TrainerOptions(values);
+        return predictors;
     }
 }

@@ -2,6 +2,7 @@ package org.ssm.algorithms.learning;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.ssm.core.Json;
 import org.ssm.core.ParameterException;
 
 /**
@@ -26,6 +27,40 @@ public record TrainerOptions(Map<String, Object> values) {
             }
         });
         values = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * The options a client wrote: a JSON object ({@code {"trees": 300, "maxDepth": 12}}) or
+     * {@code name=value} pairs separated by commas or semicolons ({@code trees=300,maxDepth=12}); empty
+     * or {@code null} for none. Values of pairs stay text for the typed getters. A malformed text fails
+     * naming {@code parameter}.
+     */
+    public static TrainerOptions parse(String parameter, String text) {
+        if (text == null || text.isBlank()) {
+            return DEFAULTS;
+        }
+        String s = text.strip();
+        if (s.startsWith("{")) {
+            try {
+                return new TrainerOptions(Json.parseObject(s));
+            } catch (Json.JsonException e) {
+                throw new ParameterException(parameter, text, "a JSON object of method options (" + e.getMessage()
+                        + ")");
+            }
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String pair : s.split("[,;]")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0 || pair.substring(0, eq).isBlank() || pair.substring(eq + 1).isBlank()) {
+                throw new ParameterException(parameter, text, "name=value pairs separated by commas, e.g."
+                        + " trees=300,maxDepth=12, or a JSON object");
+            }
+            values.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+        }
+        return new TrainerOptions(values);
     }
 
     /** These options with {@code name} set to {@code value} ({@code null} removes it). */

@@ -71,7 +71,7 @@ public final class RegressionBenchmark {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int fine = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        TrainerOptions options = args.length > 3 ? org.ssm.process.DownscaleCoarseToFineProcess.parseOptions(args[3])
+        TrainerOptions options = args.length > 3 ? TrainerOptions.parse("options", args[3])
                 : TrainerOptions.DEFAULTS;
         java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         System.out.printf(Locale.ROOT, "%d coarse samples x %d predictors, %d fine pixels; max heap %d MB;"
