@@ -97,9 +97,9 @@ public final class TwinCase {
         return in(scenario.pmSsm(), season);
     }
 
-    /** The coarse product resampled to the fine grid by {@code method}. */
-    public GridSeries coarseOnFineGrid(DateRange season, Resampling method) {
-        return new Resampler(fineGrid(), method, CoordinateMap.IDENTITY).resample(coarse(season), Monitor.NONE);
+    /** {@code series} (on a grid in the fine grid's CRS) resampled to the fine grid by {@code method}. */
+    public GridSeries onFineGrid(GridSeries series, Resampling method) {
+        return new Resampler(fineGrid(), method, CoordinateMap.IDENTITY).resample(series, Monitor.NONE);
     }
 
     public GridSeries lst(DateRange season) {

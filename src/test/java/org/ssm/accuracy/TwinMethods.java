@@ -1,7 +1,6 @@
 package org.ssm.accuracy;
 
 import java.util.List;
-import org.ssm.algorithms.align.Resampler;
 import org.ssm.algorithms.align.Resampling;
 import org.ssm.algorithms.coarsetofine.CoarseToFine;
 import org.ssm.algorithms.coarsetofine.CoarseToFineParameters;
@@ -30,11 +29,11 @@ public final class TwinMethods {
 
     /** The coarse product resampled to the fine grid: what every downscaler has to beat. */
     public static final TwinMethod COARSE_BILINEAR = TwinMethod.of("coarse product, bilinear",
-            (tc, m) -> tc.coarseOnFineGrid(tc.validationSeason(), Resampling.BILINEAR));
+            (tc, m) -> tc.onFineGrid(tc.coarse(tc.validationSeason()), Resampling.BILINEAR));
 
     /** The coarse value repeated in its fine pixels: conserves the coarse means by construction. */
     public static final TwinMethod COARSE_NEAREST = TwinMethod.of("coarse product, nearest",
-            (tc, m) -> tc.coarseOnFineGrid(tc.validationSeason(), Resampling.NEAREST));
+            (tc, m) -> tc.onFineGrid(tc.coarse(tc.validationSeason()), Resampling.NEAREST));
 
     /** DisPATCh with paper E's settings (E eq. 5–6). */
     public static final TwinMethod DISPATCH = TwinMethod.of("DisPATCh", (tc, m) -> {
@@ -129,8 +128,7 @@ public final class TwinMethods {
 
     /** The reanalysis-like product resampled bilinearly: the coarse predictor of the point-surface methods. */
     public static final TwinMethod REANALYSIS_BILINEAR = TwinMethod.of("reanalysis product, bilinear",
-            (tc, m) -> new Resampler(tc.fineGrid(), Resampling.BILINEAR, CoordinateMap.IDENTITY)
-                    .resample(tc.reanalysis(tc.validationSeason()), m));
+            (tc, m) -> tc.onFineGrid(tc.reanalysis(tc.validationSeason()), Resampling.BILINEAR));
 
     /** Every method, in table order. */
     public static List<TwinMethod> all() {
