@@ -134,27 +134,19 @@ public final class WmsCapabilities {
     }
 
     private void layers(XmlWriter w, List<Layer> layers, List<StationLayer> stations) {
-        List<LayerExtent> extents = new ArrayList<>();
-        List<LayerExtent> stationExtents = new ArrayList<>();
+        List<LayerExtent> extents = layers.stream().map(WmsCapabilities::extent).toList();
+        List<LayerExtent> stationExtents = stations.stream().map(WmsCapabilities::extent).toList();
         double west = 180;
         double south = 90;
         double east = -180;
         double north = -90;
-        for (Layer layer : layers) {
-            LayerExtent e = extent(layer);
-            extents.add(e);
-            west = Math.min(west, e.west);
-            south = Math.min(south, e.south);
-            east = Math.max(east, e.east);
-            north = Math.max(north, e.north);
-        }
-        for (StationLayer layer : stations) {
-            LayerExtent e = extent(layer);
-            stationExtents.add(e);
-            west = Math.min(west, e.west);
-            south = Math.min(south, e.south);
-            east = Math.max(east, e.east);
-            north = Math.max(north, e.north);
+        for (List<LayerExtent> list : List.of(extents, stationExtents)) {
+            for (LayerExtent e : list) {
+                west = Math.min(west, e.west);
+                south = Math.min(south, e.south);
+                east = Math.max(east, e.east);
+                north = Math.max(north, e.north);
+            }
         }
         if (layers.isEmpty() && stations.isEmpty()) {
             west = -180;
