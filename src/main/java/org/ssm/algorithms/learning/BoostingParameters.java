@@ -25,7 +25,7 @@ import org.ssm.core.ParameterException;
  * @param seed seed of the row draws
  */
 public record BoostingParameters(int trees, double shrinkage, int maxDepth, int maxNodes, int nodeSize,
-        double subsample, long seed) {
+        double subsample, long seed) implements TrainerParameters {
 
     /** 200 boosting stages (issue 5). */
     public static final int DEFAULT_TREES = 200;
@@ -106,6 +106,7 @@ public record BoostingParameters(int trees, double shrinkage, int maxDepth, int 
     }
 
     /** The parameters by public name. */
+    @Override
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("trees", trees);

@@ -1,10 +1,8 @@
 package org.ssm.algorithms.learning;
 
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.ssm.algorithms.model.Regressor;
 import org.ssm.core.Monitor;
-import org.ssm.core.ParameterException;
 import smile.base.cart.CART;
 import smile.base.cart.Loss;
 import smile.data.DataFrame;
@@ -27,28 +25,13 @@ import smile.regression.RegressionTree;
  * With {@code subsample} 1 the loop performs Smile's operations in Smile's order, and the tests
  * check that it reproduces {@code GradientTreeBoost.fit}.
  */
-public final class GradientBoostingTrainer implements RegressorTrainer {
+public final class GradientBoostingTrainer extends ParameterisedTrainer<BoostingParameters> {
 
     /** The method name. */
     public static final String METHOD = "GBDT";
 
-    private final BoostingParameters parameters;
-
     public GradientBoostingTrainer(BoostingParameters parameters) {
-        if (parameters == null) {
-            throw ParameterException.missing("parameters", "BoostingParameters (defaults() for the method's defaults)");
-        }
-        this.parameters = parameters;
-    }
-
-    @Override
-    public String method() {
-        return METHOD;
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return parameters.toMap();
+        super(METHOD, parameters, "BoostingParameters");
     }
 
     @Override

@@ -25,7 +25,7 @@ import org.ssm.core.ParameterException;
  * @param seed seed of the bootstrap samples and the predictor draws
  */
 public record RandomForestParameters(int trees, int mtry, int maxDepth, int maxNodes, int nodeSize, double subsample,
-        long seed) {
+        long seed) implements TrainerParameters {
 
     /** 200 trees (issue 5; paper B §3.4 gives no number, Breiman's error stabilises well before). */
     public static final int DEFAULT_TREES = 200;
@@ -117,6 +117,7 @@ public record RandomForestParameters(int trees, int mtry, int maxDepth, int maxN
     }
 
     /** The parameters by public name. */
+    @Override
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("trees", trees);

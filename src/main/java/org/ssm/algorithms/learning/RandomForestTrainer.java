@@ -2,13 +2,11 @@ package org.ssm.algorithms.learning;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import org.ssm.algorithms.model.Regressor;
 import org.ssm.core.Monitor;
-import org.ssm.core.ParameterException;
 import smile.data.DataFrame;
 import smile.data.formula.Formula;
 import smile.data.vector.DoubleVector;
@@ -32,28 +30,13 @@ import smile.regression.RegressionTree;
  * static set (about 200 longs per forest, never released) and its out-of-bag statistics, which
  * this export ignores, are summed without synchronisation.
  */
-public final class RandomForestTrainer implements RegressorTrainer {
+public final class RandomForestTrainer extends ParameterisedTrainer<RandomForestParameters> {
 
     /** The method name. */
     public static final String METHOD = "RF";
 
-    private final RandomForestParameters parameters;
-
     public RandomForestTrainer(RandomForestParameters parameters) {
-        if (parameters == null) {
-            throw ParameterException.missing("parameters", "RandomForestParameters (defaults() for the method's defaults)");
-        }
-        this.parameters = parameters;
-    }
-
-    @Override
-    public String method() {
-        return METHOD;
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return parameters.toMap();
+        super(METHOD, parameters, "RandomForestParameters");
     }
 
     @Override

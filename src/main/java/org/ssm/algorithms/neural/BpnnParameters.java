@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.ssm.algorithms.learning.TrainerOptions;
+import org.ssm.algorithms.learning.TrainerParameters;
 
 /**
  * A back-propagation neural network regressor, the BPNN of paper B's comparison (§3.4 and SI Text
@@ -17,7 +18,8 @@ import org.ssm.algorithms.learning.TrainerOptions;
  * @param training how the network is trained
  * @param seed of every random choice: initial weights, batch order, held-out rows ({@code seed})
  */
-public record BpnnParameters(int[] hiddenLayers, Activation activation, BackpropParameters training, long seed) {
+public record BpnnParameters(int[] hiddenLayers, Activation activation, BackpropParameters training,
+        long seed) implements TrainerParameters {
 
     /** As the DBN's. */
     public static final int[] DEFAULT_HIDDEN_LAYERS = DbnParameters.DEFAULT_HIDDEN_LAYERS;
@@ -45,6 +47,7 @@ public record BpnnParameters(int[] hiddenLayers, Activation activation, Backprop
     }
 
     /** The parameters by public name. */
+    @Override
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put(HiddenLayers.OPTION, HiddenLayers.list(hiddenLayers));

@@ -1,11 +1,9 @@
 package org.ssm.algorithms.neural;
 
-import java.util.Map;
 import java.util.SplittableRandom;
-import org.ssm.algorithms.learning.RegressorTrainer;
+import org.ssm.algorithms.learning.ParameterisedTrainer;
 import org.ssm.algorithms.learning.TrainingSet;
 import org.ssm.core.Monitor;
-import org.ssm.core.ParameterException;
 
 /**
  * Back-propagation neural network regression, the BPNN against which paper B (§3.4, SI Text S3)
@@ -18,28 +16,13 @@ import org.ssm.core.ParameterException;
  * <p>Deterministic: one seed drives the held-out rows, the initial weights and the batch order, and
  * training runs on one thread. Progress is one checkpoint per epoch.
  */
-public final class BpnnTrainer implements RegressorTrainer {
+public final class BpnnTrainer extends ParameterisedTrainer<BpnnParameters> {
 
     /** The method name. */
     public static final String METHOD = "BPNN";
 
-    private final BpnnParameters parameters;
-
     public BpnnTrainer(BpnnParameters parameters) {
-        if (parameters == null) {
-            throw ParameterException.missing("parameters", "BpnnParameters (defaults() for the method's defaults)");
-        }
-        this.parameters = parameters;
-    }
-
-    @Override
-    public String method() {
-        return METHOD;
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return parameters.toMap();
+        super(METHOD, parameters, "BpnnParameters");
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.ssm.algorithms.learning.TrainerOptions;
+import org.ssm.algorithms.learning.TrainerParameters;
 
 /**
  * A deep belief network regressor (paper B §3.4, eq. 7; paper A): {@code hiddenLayers} RBMs stacked
@@ -19,7 +20,8 @@ import org.ssm.algorithms.learning.TrainerOptions;
  * @param seed of every random choice: initial weights, Gibbs samples, batch order, held-out rows
  *     ({@code seed})
  */
-public record DbnParameters(int[] hiddenLayers, RbmParameters pretraining, BackpropParameters fineTuning, long seed) {
+public record DbnParameters(int[] hiddenLayers, RbmParameters pretraining, BackpropParameters fineTuning,
+        long seed) implements TrainerParameters {
 
     /** Two RBMs of 32 and 16 units. */
     public static final int[] DEFAULT_HIDDEN_LAYERS = {32, 16};
@@ -43,6 +45,7 @@ public record DbnParameters(int[] hiddenLayers, RbmParameters pretraining, Backp
     }
 
     /** The parameters by public name. */
+    @Override
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put(HiddenLayers.OPTION, HiddenLayers.list(hiddenLayers));

@@ -1,11 +1,9 @@
 package org.ssm.algorithms.neural;
 
-import java.util.Map;
 import java.util.SplittableRandom;
-import org.ssm.algorithms.learning.RegressorTrainer;
+import org.ssm.algorithms.learning.ParameterisedTrainer;
 import org.ssm.algorithms.learning.TrainingSet;
 import org.ssm.core.Monitor;
-import org.ssm.core.ParameterException;
 
 /**
  * Deep belief network regression, paper B §3.4 (eq. 7: SSM = f(SMAP SSM, ERA-5 SSM, LST, NDVI,
@@ -27,28 +25,13 @@ import org.ssm.core.ParameterException;
  * independent {@link SplittableRandom#split() split} streams, and training runs on one thread.
  * Progress is one checkpoint per epoch of every RBM and of the fine-tuning.
  */
-public final class DbnTrainer implements RegressorTrainer {
+public final class DbnTrainer extends ParameterisedTrainer<DbnParameters> {
 
     /** The method name. */
     public static final String METHOD = "DBN";
 
-    private final DbnParameters parameters;
-
     public DbnTrainer(DbnParameters parameters) {
-        if (parameters == null) {
-            throw ParameterException.missing("parameters", "DbnParameters (defaults() for the method's defaults)");
-        }
-        this.parameters = parameters;
-    }
-
-    @Override
-    public String method() {
-        return METHOD;
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return parameters.toMap();
+        super(METHOD, parameters, "DbnParameters");
     }
 
     @Override
