@@ -3,8 +3,8 @@ package org.ssm.host.wps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.ssm.host.TestSupport.post;
-import static org.ssm.host.TestSupport.template;
+import static org.ssm.host.wps.WpsTestSupport.exception;
+import static org.ssm.host.wps.WpsTestSupport.execute;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -110,7 +110,7 @@ class NonlinearLinkWpsTest {
 
     @Test
     void publishesTheFineSsmOfThePeriod() throws Exception {
-        Response r = post(base + "/wps", template("wps/execute-nonlinear-link.xml", values("7")));
+        Response r = execute(base, "wps/execute-nonlinear-link.xml", values("7"));
         assertEquals(200, r.status(), r.text());
         assertNotNull(r.xml().getElementsByTagNameNS(WPS, "ProcessSucceeded").item(0), r.text());
         String layers = r.header("X-SSM-Layers");
@@ -154,9 +154,9 @@ class NonlinearLinkWpsTest {
 
     @Test
     void anEvenWindowIsAnInvalidParameterValueNamingWs() throws Exception {
-        Response r = post(base + "/wps", template("wps/execute-nonlinear-link.xml", values("6")));
+        Response r = execute(base, "wps/execute-nonlinear-link.xml", values("6"));
         assertEquals(400, r.status(), r.text());
-        Element e = (Element) r.xml().getElementsByTagNameNS(OWS, "Exception").item(0);
+        Element e = exception(r);
         assertEquals("InvalidParameterValue", e.getAttribute("exceptionCode"));
         assertEquals("ws", e.getAttribute("locator"));
         assertTrue(e.getTextContent().contains("odd"), e.getTextContent());

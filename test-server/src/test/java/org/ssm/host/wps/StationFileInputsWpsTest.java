@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ssm.host.TestSupport.post;
 import static org.ssm.host.TestSupport.template;
+import static org.ssm.host.wps.WpsTestSupport.exception;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -145,7 +146,7 @@ class StationFileInputsWpsTest {
     void aBadStationFileIsAnInvalidParameterValueOfTheInput() throws Exception {
         Response r = execute("text/csv", "station,lon,lat,time,sm\nS1,15.5,47.25,soon,0.2\n");
         assertEquals(400, r.status(), r.text());
-        Element e = (Element) r.xml().getElementsByTagNameNS("http://www.opengis.net/ows/1.1", "Exception").item(0);
+        Element e = exception(r);
         assertEquals(OwsException.INVALID_PARAMETER_VALUE, e.getAttribute("exceptionCode"));
         assertEquals("stations", e.getAttribute("locator"));
         assertTrue(e.getTextContent().startsWith("input stations: stations:2: column 'time' = 'soon'"),

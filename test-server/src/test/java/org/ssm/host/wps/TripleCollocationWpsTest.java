@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ssm.host.TestSupport.get;
-import static org.ssm.host.TestSupport.post;
-import static org.ssm.host.TestSupport.template;
+import static org.ssm.host.wps.WpsTestSupport.exception;
+import static org.ssm.host.wps.WpsTestSupport.execute;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -111,7 +111,7 @@ class TripleCollocationWpsTest {
         values.put("satellite", "tc_satellite");
         values.put("model", "tc_model");
         values.put("minInsituRho2", "0.6");
-        Response r = post(base + "/wps", template("wps/execute-triplecollocation.xml", values));
+        Response r = execute(base, "wps/execute-triplecollocation.xml", values);
         assertEquals(200, r.status(), r.text());
         Document d = r.xml();
         assertNotNull(d.getElementsByTagNameNS(WPS, "ProcessSucceeded").item(0), r.text());
@@ -166,9 +166,9 @@ class TripleCollocationWpsTest {
         values.put("satellite", "tc_satellite");
         values.put("model", "tc_model");
         values.put("minInsituRho2", "1.5");
-        Response r = post(base + "/wps", template("wps/execute-triplecollocation.xml", values));
+        Response r = execute(base, "wps/execute-triplecollocation.xml", values);
         assertEquals(400, r.status(), r.text());
-        Element e = (Element) r.xml().getElementsByTagNameNS("http://www.opengis.net/ows/1.1", "Exception").item(0);
+        Element e = exception(r);
         assertEquals("InvalidParameterValue", e.getAttribute("exceptionCode"));
         assertEquals("minInsituRho2", e.getAttribute("locator"));
     }

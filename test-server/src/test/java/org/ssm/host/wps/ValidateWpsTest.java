@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ssm.host.TestSupport.get;
-import static org.ssm.host.TestSupport.post;
-import static org.ssm.host.TestSupport.template;
+import static org.ssm.host.wps.WpsTestSupport.exception;
+import static org.ssm.host.wps.WpsTestSupport.execute;
+import static org.ssm.host.wps.WpsTestSupport.outputs;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -142,7 +143,7 @@ class ValidateWpsTest {
         values.put("truth", "val_truth");
         values.put("rain", "val_rain");
         values.put("chartStation", "V2");
-        Response r = post(base + "/wps", template("wps/execute-validate.xml", values));
+        Response r = execute(base, "wps/execute-validate.xml", values);
         assertEquals(200, r.status(), r.text());
         Document d = r.xml();
         assertNotNull(d.getElementsByTagNameNS(WPS, "ProcessSucceeded").item(0), r.text());
@@ -152,12 +153,7 @@ class ValidateWpsTest {
                 decoded, gridded("product", product)).withCoarse(gridded("coarse", coarse))
                 .withTruth(truth.reader()), Monitor.NONE);
 
-        Map<String, Element> outputs = new HashMap<>();
-        var list = d.getElementsByTagNameNS(WPS, "Output");
-        for (int i = 0; i < list.getLength(); i++) {
-            Element out = (Element) list.item(i);
-            outputs.put(out.getElementsByTagNameNS(OWS, "Identifier").item(0).getTextContent(), out);
-        }
+        Map<String, Element> outputs = outputs(d);
         Element table = (Element) outputs.get("table").getElementsByTagNameNS(WPS, "ComplexData").item(0);
         assertEquals("text/csv", table.getAttribute("mimeType"));
         assertEquals(ValidationTable.csv(expected).strip(), table.getTextContent().strip(),
@@ -228,9 +224,9 @@ class ValidateWpsTest {
         values.put("truth", "val_truth");
         values.put("rain", "val_rain");
         values.put("chartStation", "V9");
-        Response r = post(base + "/wps", template("wps/execute-validate.xml", values));
+        Response r = execute(base, "wps/execute-validate.xml", values);
         assertEquals(400, r.status(), r.text());
-        Element e = (Element) r.xml().getElementsByTagNameNS(OWS, "Exception").item(0);
+        Element e = exception(r);
         assertEquals("InvalidParameterValue", e.getAttribute("exceptionCode"));
         assertEquals("chartStation", e.getAttribute("locator"));
     }
