@@ -102,16 +102,20 @@ class TripleCollocationWpsTest {
         host.close();
     }
 
-    @SuppressWarnings("unchecked")
-    @Test
-    void screensInlineStationsAgainstCoveragesOfItsOwnWcs() throws Exception {
+    private static Map<String, String> values(String minInsituRho2) {
         Map<String, String> values = new HashMap<>();
         values.put("base", base);
         values.put("stations", StationsGeoJson.write(STATIONS));
         values.put("satellite", "tc_satellite");
         values.put("model", "tc_model");
-        values.put("minInsituRho2", "0.6");
-        Response r = execute(base, "wps/execute-triplecollocation.xml", values);
+        values.put("minInsituRho2", minInsituRho2);
+        return values;
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void screensInlineStationsAgainstCoveragesOfItsOwnWcs() throws Exception {
+        Response r = execute(base, "wps/execute-triplecollocation.xml", values("0.6"));
         assertEquals(200, r.status(), r.text());
         Document d = r.xml();
         assertNotNull(d.getElementsByTagNameNS(WPS, "ProcessSucceeded").item(0), r.text());
@@ -160,13 +164,7 @@ class TripleCollocationWpsTest {
 
     @Test
     void aThresholdOutOfRangeIsAnInvalidParameterValue() throws Exception {
-        Map<String, String> values = new HashMap<>();
-        values.put("base", base);
-        values.put("stations", StationsGeoJson.write(STATIONS));
-        values.put("satellite", "tc_satellite");
-        values.put("model", "tc_model");
-        values.put("minInsituRho2", "1.5");
-        Response r = execute(base, "wps/execute-triplecollocation.xml", values);
+        Response r = execute(base, "wps/execute-triplecollocation.xml", values("1.5"));
         assertEquals(400, r.status(), r.text());
         Element e = exception(r);
         assertEquals("InvalidParameterValue", e.getAttribute("exceptionCode"));

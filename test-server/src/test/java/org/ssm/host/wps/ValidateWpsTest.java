@@ -132,9 +132,7 @@ class ValidateWpsTest {
         return new GriddedProduct(name, s.reader(), CrsTransforms.between("stations", "EPSG:4326", "EPSG:32633"));
     }
 
-    @SuppressWarnings("unchecked")
-    @Test
-    void validatesAgainstCoveragesOfItsOwnWcsAndServesTheCharts() throws Exception {
+    private static Map<String, String> values(String chartStation) {
         Map<String, String> values = new HashMap<>();
         values.put("base", base);
         values.put("stations", StationsGeoJson.write(STATIONS));
@@ -142,8 +140,14 @@ class ValidateWpsTest {
         values.put("coarse", "val_coarse");
         values.put("truth", "val_truth");
         values.put("rain", "val_rain");
-        values.put("chartStation", "V2");
-        Response r = execute(base, "wps/execute-validate.xml", values);
+        values.put("chartStation", chartStation);
+        return values;
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void validatesAgainstCoveragesOfItsOwnWcsAndServesTheCharts() throws Exception {
+        Response r = execute(base, "wps/execute-validate.xml", values("V2"));
         assertEquals(200, r.status(), r.text());
         Document d = r.xml();
         assertNotNull(d.getElementsByTagNameNS(WPS, "ProcessSucceeded").item(0), r.text());
@@ -216,15 +220,7 @@ class ValidateWpsTest {
 
     @Test
     void anUnknownChartStationIsAnInvalidParameterValue() throws Exception {
-        Map<String, String> values = new HashMap<>();
-        values.put("base", base);
-        values.put("stations", StationsGeoJson.write(STATIONS));
-        values.put("product", "val_product");
-        values.put("coarse", "val_coarse");
-        values.put("truth", "val_truth");
-        values.put("rain", "val_rain");
-        values.put("chartStation", "V9");
-        Response r = execute(base, "wps/execute-validate.xml", values);
+        Response r = execute(base, "wps/execute-validate.xml", values("V9"));
         assertEquals(400, r.status(), r.text());
         Element e = exception(r);
         assertEquals("InvalidParameterValue", e.getAttribute("exceptionCode"));
