@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.ssm.host.wps.WpsTestSupport.OWS;
+import static org.ssm.host.wps.WpsTestSupport.WPS;
 import static org.ssm.host.wps.WpsTestSupport.exception;
 import static org.ssm.host.wps.WpsTestSupport.execute;
 import static org.ssm.host.wps.WpsTestSupport.outputs;
@@ -31,8 +33,6 @@ import org.w3c.dom.Element;
 /** {@code ssm:ATARK} executed through the host's WPS on layers of its own WCS. */
 class AtarkWpsTest {
 
-    private static final String WPS = "http://www.opengis.net/wps/1.0.0";
-    private static final String OWS = "http://www.opengis.net/ows/1.1";
     private static final GridGeometry FINE = TestSupport.FINE;
     private static final GridGeometry COARSE = TestSupport.COARSE;
 

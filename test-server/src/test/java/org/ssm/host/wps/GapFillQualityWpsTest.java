@@ -3,6 +3,7 @@ package org.ssm.host.wps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.ssm.host.wps.WpsTestSupport.WPS;
 import static org.ssm.host.wps.WpsTestSupport.exception;
 import static org.ssm.host.wps.WpsTestSupport.execute;
 
@@ -30,7 +31,6 @@ import org.w3c.dom.NodeList;
 /** ssm:GapFillLST and ssm:QualityMask through the host's WPS, on inputs chained from its own WCS. */
 class GapFillQualityWpsTest {
 
-    private static final String WPS = "http://www.opengis.net/wps/1.0.0";
     private static final GridGeometry GRID = new GridGeometry("EPSG:32633", 520_000, 5_360_000, 1000, 1000, 30, 20);
     private static final String DATES = "2021-05-01/2021-05-04/P1D";
 

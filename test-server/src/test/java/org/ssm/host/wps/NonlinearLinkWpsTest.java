@@ -3,6 +3,8 @@ package org.ssm.host.wps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.ssm.host.wps.WpsTestSupport.OWS;
+import static org.ssm.host.wps.WpsTestSupport.WPS;
 import static org.ssm.host.wps.WpsTestSupport.exception;
 import static org.ssm.host.wps.WpsTestSupport.execute;
 
@@ -42,8 +44,6 @@ import org.w3c.dom.NodeList;
  */
 class NonlinearLinkWpsTest {
 
-    private static final String WPS = "http://www.opengis.net/wps/1.0.0";
-    private static final String OWS = "http://www.opengis.net/ows/1.1";
     private static final GridGeometry FINE = new GridGeometry("EPSG:32633", 520_000, 5_360_000, 1000, 1000, 20, 15);
     private static final GridGeometry COARSE = FINE.coarsen(5);
     private static final List<LocalDate> DATES = SeriesDates.parse("dates", "2021-06-01/2021-06-12/P1D");

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ssm.host.TestSupport.get;
+import static org.ssm.host.wps.WpsTestSupport.OWS;
+import static org.ssm.host.wps.WpsTestSupport.WPS;
 import static org.ssm.host.wps.WpsTestSupport.exception;
 import static org.ssm.host.wps.WpsTestSupport.execute;
 import static org.ssm.host.wps.WpsTestSupport.geoTiff;
@@ -52,8 +54,6 @@ import org.w3c.dom.Element;
  */
 class PointSurfaceWpsTest {
 
-    private static final String WPS = "http://www.opengis.net/wps/1.0.0";
-    private static final String OWS = "http://www.opengis.net/ows/1.1";
     private static final String TRAINING = "2021-01-01/2021-12-31";
 
     @TempDir

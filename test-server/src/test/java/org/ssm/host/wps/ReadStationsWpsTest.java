@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ssm.host.TestSupport.get;
+import static org.ssm.host.wps.WpsTestSupport.OWS;
+import static org.ssm.host.wps.WpsTestSupport.WPS;
 import static org.ssm.host.wps.WpsTestSupport.exception;
 
 import java.nio.file.Path;
@@ -33,8 +35,6 @@ import org.w3c.dom.Element;
  */
 class ReadStationsWpsTest {
 
-    private static final String WPS = "http://www.opengis.net/wps/1.0.0";
-    private static final String OWS = "http://www.opengis.net/ows/1.1";
     private static final String ALPHA =
             "TESTNET_TESTNET_Alpha-Field_sm_0.000000_0.050000_Probe-X_20210401_20210402.stm";
     private static final String NARBONNE = "header_values/SMOSMANIA/Narbonne/"

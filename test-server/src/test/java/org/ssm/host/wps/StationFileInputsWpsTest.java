@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ssm.host.TestSupport.post;
 import static org.ssm.host.TestSupport.template;
+import static org.ssm.host.wps.WpsTestSupport.WPS;
 import static org.ssm.host.wps.WpsTestSupport.exception;
 
 import java.nio.file.Path;
@@ -41,7 +42,6 @@ import org.w3c.dom.Element;
  */
 class StationFileInputsWpsTest {
 
-    private static final String WPS = "http://www.opengis.net/wps/1.0.0";
     private static final GridGeometry GRID = new GridGeometry("EPSG:32633", 520_000, 5_360_000, 10_000, 10_000, 4, 3);
     private static final LocalDate START = LocalDate.of(2021, 4, 1);
     private static final int DAYS = 120;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ssm.host.TestSupport.get;
+import static org.ssm.host.wps.WpsTestSupport.OWS;
+import static org.ssm.host.wps.WpsTestSupport.WPS;
 import static org.ssm.host.wps.WpsTestSupport.exception;
 import static org.ssm.host.wps.WpsTestSupport.execute;
 
@@ -35,8 +37,6 @@ import org.w3c.dom.NodeList;
 /** ssm:ThreeCorneredHat through the host's WPS, on four products chained from its own WCS. */
 class ThreeCorneredHatWpsTest {
 
-    private static final String WPS = "http://www.opengis.net/wps/1.0.0";
-    private static final String OWS = "http://www.opengis.net/ows/1.1";
     private static final GridGeometry GRID = new GridGeometry("EPSG:32633", 520_000, 5_360_000, 1000, 1000, 12, 10);
     private static final String DATES = "2021-04-01/2021-06-29/P1D";
     /** Colours of product-index.sld for products 1 to 4. */

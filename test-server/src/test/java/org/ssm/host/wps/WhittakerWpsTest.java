@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ssm.host.TestSupport.get;
+import static org.ssm.host.wps.WpsTestSupport.OWS;
+import static org.ssm.host.wps.WpsTestSupport.WPS;
 import static org.ssm.host.wps.WpsTestSupport.execute;
 import static org.ssm.host.wps.WpsTestSupport.geoTiff;
 
@@ -32,8 +34,6 @@ import org.w3c.dom.NodeList;
 /** {@code ssm:WhittakerSmooth} executed through the host's WPS on a layer of its own WCS. */
 class WhittakerWpsTest {
 
-    private static final String WPS = "http://www.opengis.net/wps/1.0.0";
-    private static final String OWS = "http://www.opengis.net/ows/1.1";
     private static final String DATES = "2021-05-01/2021-06-15/P5D";
     private static final String LAYER = "test_ndvi_clouds";
 

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ssm.host.TestSupport.get;
 import static org.ssm.host.TestSupport.post;
 import static org.ssm.host.TestSupport.template;
+import static org.ssm.host.wps.WpsTestSupport.OWS;
+import static org.ssm.host.wps.WpsTestSupport.WPS;
 import static org.ssm.host.wps.WpsTestSupport.exception;
 import static org.ssm.host.wps.WpsTestSupport.execute;
 import static org.ssm.host.wps.WpsTestSupport.geoTiff;
@@ -36,9 +38,6 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 class WpsTest {
-
-    private static final String WPS = "http://www.opengis.net/wps/1.0.0";
-    private static final String OWS = "http://www.opengis.net/ows/1.1";
 
     @TempDir
     static Path dir;
