@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.ssm.host.TestSupport.post;
-import static org.ssm.host.TestSupport.template;
+import static org.ssm.host.wps.WpsTestSupport.OWS;
+import static org.ssm.host.wps.WpsTestSupport.WPS;
+import static org.ssm.host.wps.WpsTestSupport.exception;
+import static org.ssm.host.wps.WpsTestSupport.execute;
+import static org.ssm.host.wps.WpsTestSupport.outputs;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -30,8 +33,6 @@ import org.w3c.dom.Element;
 /** {@code ssm:ATARK} executed through the host's WPS on layers of its own WCS. */
 class AtarkWpsTest {
 
-    private static final String WPS = "http://www.opengis.net/wps/1.0.0";
-    private static final String OWS = "http://www.opengis.net/ows/1.1";
     private static final GridGeometry FINE = TestSupport.FINE;
     private static final GridGeometry COARSE = TestSupport.COARSE;
 
@@ -86,7 +87,7 @@ class AtarkWpsTest {
     @Test
     @SuppressWarnings("unchecked")
     void atarkPublishesAFieldThatKeepsEachCoarseValue() throws Exception {
-        Response r = post(base + "/wps", template("wps/execute-atark.xml", values("SPHERICAL", "9")));
+        Response r = execute(base, "wps/execute-atark.xml", values("SPHERICAL", "9"));
         assertEquals(200, r.status(), r.text());
         Document d = r.xml();
         assertNotNull(d.getElementsByTagNameNS(WPS, "ProcessSucceeded").item(0), r.text());
@@ -116,12 +117,7 @@ class AtarkWpsTest {
             }
         }
 
-        Map<String, Element> outputs = new HashMap<>();
-        var list = d.getElementsByTagNameNS(WPS, "Output");
-        for (int i = 0; i < list.getLength(); i++) {
-            Element out = (Element) list.item(i);
-            outputs.put(out.getElementsByTagNameNS(OWS, "Identifier").item(0).getTextContent(), out);
-        }
+        Map<String, Element> outputs = outputs(d);
         Element report = (Element) outputs.get("report").getElementsByTagNameNS(WPS, "ComplexData").item(0);
         assertEquals("application/json", report.getAttribute("mimeType"));
         Map<String, Object> json = Json.parseObject(report.getTextContent());
@@ -139,9 +135,9 @@ class AtarkWpsTest {
 
     @Test
     void anUnknownVariogramModelIsReportedByName() throws Exception {
-        Response r = post(base + "/wps", template("wps/execute-atark.xml", values("GAUSSIAN", "9")));
+        Response r = execute(base, "wps/execute-atark.xml", values("GAUSSIAN", "9"));
         assertEquals(400, r.status(), r.text());
-        Element e = (Element) r.xml().getElementsByTagNameNS(OWS, "Exception").item(0);
+        Element e = exception(r);
         assertEquals("InvalidParameterValue", e.getAttribute("exceptionCode"));
         assertEquals("variogramModel", e.getAttribute("locator"));
         assertTrue(e.getTextContent().contains("EXPONENTIAL"), e.getTextContent());

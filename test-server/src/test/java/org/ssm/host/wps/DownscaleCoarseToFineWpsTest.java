@@ -3,8 +3,10 @@ package org.ssm.host.wps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.ssm.host.TestSupport.post;
-import static org.ssm.host.TestSupport.template;
+import static org.ssm.host.wps.WpsTestSupport.OWS;
+import static org.ssm.host.wps.WpsTestSupport.WPS;
+import static org.ssm.host.wps.WpsTestSupport.execute;
+import static org.ssm.host.wps.WpsTestSupport.outputs;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -33,8 +35,6 @@ import org.w3c.dom.Element;
  */
 class DownscaleCoarseToFineWpsTest {
 
-    private static final String WPS = "http://www.opengis.net/wps/1.0.0";
-    private static final String OWS = "http://www.opengis.net/ows/1.1";
     private static final GridGeometry FINE = new GridGeometry("EPSG:32633", 520_000, 5_360_000, 1000, 1000, 12, 9);
     private static final GridGeometry COARSE = FINE.coarsen(3);
     private static final int DAYS = 4;
@@ -91,7 +91,7 @@ class DownscaleCoarseToFineWpsTest {
         values.put("fvc", "c2f_fvc");
         values.put("method", "MSR");
         values.put("options", "pEnter=0.01");
-        Response r = post(base + "/wps", template("wps/execute-coarsetofine-references.xml", values));
+        Response r = execute(base, "wps/execute-coarsetofine-references.xml", values);
         assertEquals(200, r.status(), r.text());
         Document d = r.xml();
         assertNotNull(d.getElementsByTagNameNS(WPS, "ProcessSucceeded").item(0), r.text());
@@ -115,12 +115,7 @@ class DownscaleCoarseToFineWpsTest {
             }
         }
 
-        Map<String, Element> outputs = new HashMap<>();
-        var list = d.getElementsByTagNameNS(WPS, "Output");
-        for (int i = 0; i < list.getLength(); i++) {
-            Element out = (Element) list.item(i);
-            outputs.put(out.getElementsByTagNameNS(OWS, "Identifier").item(0).getTextContent(), out);
-        }
+        Map<String, Element> outputs = outputs(d);
         Element models = (Element) outputs.get("models").getElementsByTagNameNS(WPS, "ComplexData").item(0);
         assertEquals("application/json", models.getAttribute("mimeType"));
         Map<String, Object> json = Json.parseObject(models.getTextContent());

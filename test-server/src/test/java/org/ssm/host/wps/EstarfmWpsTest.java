@@ -2,10 +2,9 @@ package org.ssm.host.wps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.ssm.host.TestSupport.post;
-import static org.ssm.host.TestSupport.template;
+import static org.ssm.host.wps.WpsTestSupport.execute;
+import static org.ssm.host.wps.WpsTestSupport.geoTiff;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,7 +21,6 @@ import org.ssm.host.Host;
 import org.ssm.host.HostConfig;
 import org.ssm.host.TestSupport.Response;
 import org.ssm.host.catalog.Layer;
-import org.ssm.io.GeoTiff;
 import org.ssm.scenario.Scenario;
 import org.ssm.scenario.TwinExperiment;
 import org.ssm.scenario.TwinExperimentConfig;
@@ -101,14 +99,12 @@ class EstarfmWpsTest {
         for (LocalDate d = tm.plusDays(1); d.isBefore(tn); d = d.plusDays(1)) {
             between.add(d);
         }
-        Response r = post(base + "/wps", template("wps/execute-estarfm-cascade.xml", Map.of("base", base,
+        Response r = execute(base, "wps/execute-estarfm-cascade.xml", Map.of("base", base,
                 "tm", tm.toString(), "tn", tn.toString(), "first", between.get(0).toString(),
-                "last", between.get(between.size() - 1).toString())));
+                "last", between.get(between.size() - 1).toString()));
         assertEquals(200, r.status(), r.text());
         assertTrue(r.contentType().startsWith("image/tiff"), r.contentType());
-        Path file = dir.resolve("cascade.tif");
-        Files.write(file, r.body());
-        GridSeries fused = GeoTiff.read(file);
+        GridSeries fused = geoTiff(dir, "cascade.tif", r.body());
         assertEquals(between, fused.dates());
         assertTrue(fused.geometry().sameAs(twin.fineGrid()), fused.geometry().describe());
 

@@ -3,8 +3,9 @@ package org.ssm.host.wps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.ssm.host.TestSupport.post;
-import static org.ssm.host.TestSupport.template;
+import static org.ssm.host.wps.WpsTestSupport.WPS;
+import static org.ssm.host.wps.WpsTestSupport.exception;
+import static org.ssm.host.wps.WpsTestSupport.execute;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -30,7 +31,6 @@ import org.w3c.dom.NodeList;
 /** ssm:GapFillLST and ssm:QualityMask through the host's WPS, on inputs chained from its own WCS. */
 class GapFillQualityWpsTest {
 
-    private static final String WPS = "http://www.opengis.net/wps/1.0.0";
     private static final GridGeometry GRID = new GridGeometry("EPSG:32633", 520_000, 5_360_000, 1000, 1000, 30, 20);
     private static final String DATES = "2021-05-01/2021-05-04/P1D";
 
@@ -101,8 +101,8 @@ class GapFillQualityWpsTest {
 
     @Test
     void gapFillPublishesTheFilledSeriesAndTheDistanceMap() throws Exception {
-        Response r = post(base + "/wps", template("wps/execute-gapfill-references.xml",
-                Map.of("base", base, "lst", "gf_lst", "ndvi", "gf_ndvi", "dem", "gf_dem")));
+        Response r = execute(base, "wps/execute-gapfill-references.xml",
+                Map.of("base", base, "lst", "gf_lst", "ndvi", "gf_ndvi", "dem", "gf_dem"));
         Map<String, String> out = published(r);
         Layer filled = layer(out.get("layers"), "_filled");
         assertTrue(filled.name().startsWith("GapFillLST_"), filled.name());
@@ -122,8 +122,8 @@ class GapFillQualityWpsTest {
 
     @Test
     void qualityMaskPublishesTheMaskedSeriesAndTheMask() throws Exception {
-        Response r = post(base + "/wps", template("wps/execute-qualitymask-references.xml",
-                Map.of("base", base, "values", "gf_lst", "qc", "gf_qc", "rules", "bits=0-1:0,1;6-7:0 range=250:350")));
+        Response r = execute(base, "wps/execute-qualitymask-references.xml",
+                Map.of("base", base, "values", "gf_lst", "qc", "gf_qc", "rules", "bits=0-1:0,1;6-7:0 range=250:350"));
         Map<String, String> out = published(r);
         Layer masked = layer(out.get("layers"), "_masked");
         assertTrue(masked.name().startsWith("QualityMask_"), masked.name());
@@ -144,10 +144,10 @@ class GapFillQualityWpsTest {
 
     @Test
     void aBadRuleIsAnInvalidParameterValueNamingRules() throws Exception {
-        Response r = post(base + "/wps", template("wps/execute-qualitymask-references.xml",
-                Map.of("base", base, "values", "gf_lst", "qc", "gf_qc", "rules", "bits=0-1:5")));
+        Response r = execute(base, "wps/execute-qualitymask-references.xml",
+                Map.of("base", base, "values", "gf_lst", "qc", "gf_qc", "rules", "bits=0-1:5"));
         assertEquals(400, r.status(), r.text());
-        Element e = (Element) r.xml().getElementsByTagNameNS("http://www.opengis.net/ows/1.1", "Exception").item(0);
+        Element e = exception(r);
         assertEquals("InvalidParameterValue", e.getAttribute("exceptionCode"));
         assertEquals("rules", e.getAttribute("locator"));
         assertTrue(e.getTextContent().contains("'5' in 'bits=0-1:5'"), e.getTextContent());

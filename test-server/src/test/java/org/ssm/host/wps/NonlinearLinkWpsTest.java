@@ -3,8 +3,10 @@ package org.ssm.host.wps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.ssm.host.TestSupport.post;
-import static org.ssm.host.TestSupport.template;
+import static org.ssm.host.wps.WpsTestSupport.OWS;
+import static org.ssm.host.wps.WpsTestSupport.WPS;
+import static org.ssm.host.wps.WpsTestSupport.exception;
+import static org.ssm.host.wps.WpsTestSupport.execute;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -42,8 +44,6 @@ import org.w3c.dom.NodeList;
  */
 class NonlinearLinkWpsTest {
 
-    private static final String WPS = "http://www.opengis.net/wps/1.0.0";
-    private static final String OWS = "http://www.opengis.net/ows/1.1";
     private static final GridGeometry FINE = new GridGeometry("EPSG:32633", 520_000, 5_360_000, 1000, 1000, 20, 15);
     private static final GridGeometry COARSE = FINE.coarsen(5);
     private static final List<LocalDate> DATES = SeriesDates.parse("dates", "2021-06-01/2021-06-12/P1D");
@@ -110,7 +110,7 @@ class NonlinearLinkWpsTest {
 
     @Test
     void publishesTheFineSsmOfThePeriod() throws Exception {
-        Response r = post(base + "/wps", template("wps/execute-nonlinear-link.xml", values("7")));
+        Response r = execute(base, "wps/execute-nonlinear-link.xml", values("7"));
         assertEquals(200, r.status(), r.text());
         assertNotNull(r.xml().getElementsByTagNameNS(WPS, "ProcessSucceeded").item(0), r.text());
         String layers = r.header("X-SSM-Layers");
@@ -154,9 +154,9 @@ class NonlinearLinkWpsTest {
 
     @Test
     void anEvenWindowIsAnInvalidParameterValueNamingWs() throws Exception {
-        Response r = post(base + "/wps", template("wps/execute-nonlinear-link.xml", values("6")));
+        Response r = execute(base, "wps/execute-nonlinear-link.xml", values("6"));
         assertEquals(400, r.status(), r.text());
-        Element e = (Element) r.xml().getElementsByTagNameNS(OWS, "Exception").item(0);
+        Element e = exception(r);
         assertEquals("InvalidParameterValue", e.getAttribute("exceptionCode"));
         assertEquals("ws", e.getAttribute("locator"));
         assertTrue(e.getTextContent().contains("odd"), e.getTextContent());

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ssm.host.TestSupport.get;
-import static org.ssm.host.TestSupport.post;
-import static org.ssm.host.TestSupport.template;
+import static org.ssm.host.wps.WpsTestSupport.OWS;
+import static org.ssm.host.wps.WpsTestSupport.WPS;
+import static org.ssm.host.wps.WpsTestSupport.exception;
+import static org.ssm.host.wps.WpsTestSupport.execute;
+import static org.ssm.host.wps.WpsTestSupport.geoTiff;
+import static org.ssm.host.wps.WpsTestSupport.outputs;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,7 +37,6 @@ import org.ssm.host.Host;
 import org.ssm.host.HostConfig;
 import org.ssm.host.TestSupport.Response;
 import org.ssm.io.CrsTransforms;
-import org.ssm.io.GeoTiff;
 import org.ssm.io.StationsGeoJson;
 import org.ssm.io.Wgs84;
 import org.ssm.scenario.Scenario;
@@ -52,8 +54,6 @@ import org.w3c.dom.Element;
  */
 class PointSurfaceWpsTest {
 
-    private static final String WPS = "http://www.opengis.net/wps/1.0.0";
-    private static final String OWS = "http://www.opengis.net/ows/1.1";
     private static final String TRAINING = "2021-01-01/2021-12-31";
 
     @TempDir
@@ -97,16 +97,6 @@ class PointSurfaceWpsTest {
         host.close();
     }
 
-    private static Map<String, Element> outputs(Document d) {
-        Map<String, Element> outputs = new HashMap<>();
-        var list = d.getElementsByTagNameNS(WPS, "Output");
-        for (int i = 0; i < list.getLength(); i++) {
-            Element out = (Element) list.item(i);
-            outputs.put(out.getElementsByTagNameNS(OWS, "Identifier").item(0).getTextContent(), out);
-        }
-        return outputs;
-    }
-
     private static String complex(Element output) {
         Element data = (Element) output.getElementsByTagNameNS(WPS, "ComplexData").item(0);
         assertEquals("application/json", data.getAttribute("mimeType"));
@@ -120,7 +110,7 @@ class PointSurfaceWpsTest {
         values.put("base", base);
         values.put("stations", StationsGeoJson.write(STATIONS));
         values.put("trainingPeriod", TRAINING);
-        Response r = post(base + "/wps", template("wps/execute-downscalepointsurface.xml", values));
+        Response r = execute(base, "wps/execute-downscalepointsurface.xml", values);
         assertEquals(200, r.status(), r.text());
         Document d = r.xml();
         assertNotNull(d.getElementsByTagNameNS(WPS, "ProcessSucceeded").item(0), r.text());
@@ -151,9 +141,7 @@ class PointSurfaceWpsTest {
         Element ref = (Element) outputs.get("ssm").getElementsByTagNameNS(WPS, "Reference").item(0);
         Response tiff = get(ref.getAttribute("href"));
         assertEquals(200, tiff.status());
-        Path first = dir.resolve("fusion.tif");
-        Files.write(first, tiff.body());
-        GridSeries ssm = GeoTiff.read(first);
+        GridSeries ssm = geoTiff(dir, "fusion.tif", tiff.body());
         assertEquals(twin.dates(), ssm.dates());
         for (int t = 0; t < ssm.size(); t++) {
             assertArrayEquals(bits(expected.ssm().band(t)), bits(ssm.band(t)), "the algorithm's series");
@@ -164,12 +152,10 @@ class PointSurfaceWpsTest {
         values.put("model", modelJson);
         values.put("pm", "ps_pm_ssm");
         values.put("pmName", "pm_ssm");
-        Response again = post(base + "/wps", template("wps/execute-applymodel.xml", values));
+        Response again = execute(base, "wps/execute-applymodel.xml", values);
         assertEquals(200, again.status(), again.text());
         assertTrue(again.contentType().startsWith("image/tiff"), again.contentType());
-        Path second = dir.resolve("applied.tif");
-        Files.write(second, again.body());
-        GridSeries applied = GeoTiff.read(second);
+        GridSeries applied = geoTiff(dir, "applied.tif", again.body());
         assertEquals(ssm.dates(), applied.dates());
         for (int t = 0; t < ssm.size(); t++) {
             assertArrayEquals(bits(ssm.band(t)), bits(applied.band(t)), "date " + ssm.dates().get(t));
@@ -182,13 +168,13 @@ class PointSurfaceWpsTest {
         values.put("base", base);
         values.put("stations", StationsGeoJson.write(STATIONS));
         values.put("trainingPeriod", TRAINING);
-        Document d = post(base + "/wps", template("wps/execute-downscalepointsurface.xml", values)).xml();
+        Document d = execute(base, "wps/execute-downscalepointsurface.xml", values).xml();
         values.put("model", complex(outputs(d).get("model")));
         values.put("pm", "ps_pm_ssm");
         values.put("pmName", "smap");
-        Response r = post(base + "/wps", template("wps/execute-applymodel.xml", values));
+        Response r = execute(base, "wps/execute-applymodel.xml", values);
         assertEquals(400, r.status(), r.text());
-        Element e = (Element) r.xml().getElementsByTagNameNS(OWS, "Exception").item(0);
+        Element e = exception(r);
         assertEquals("InvalidParameterValue", e.getAttribute("exceptionCode"));
         assertEquals("predictors", e.getAttribute("locator"));
         assertTrue(e.getTextContent().contains("no predictor named pm_ssm"), e.getTextContent());

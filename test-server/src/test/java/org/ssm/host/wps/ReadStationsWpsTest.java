@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ssm.host.TestSupport.get;
-import static org.ssm.host.TestSupport.post;
-import static org.ssm.host.TestSupport.template;
+import static org.ssm.host.wps.WpsTestSupport.OWS;
+import static org.ssm.host.wps.WpsTestSupport.WPS;
+import static org.ssm.host.wps.WpsTestSupport.exception;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,8 +35,6 @@ import org.w3c.dom.Element;
  */
 class ReadStationsWpsTest {
 
-    private static final String WPS = "http://www.opengis.net/wps/1.0.0";
-    private static final String OWS = "http://www.opengis.net/ows/1.1";
     private static final String ALPHA =
             "TESTNET_TESTNET_Alpha-Field_sm_0.000000_0.050000_Probe-X_20210401_20210402.stm";
     private static final String NARBONNE = "header_values/SMOSMANIA/Narbonne/"
@@ -59,8 +58,8 @@ class ReadStationsWpsTest {
     }
 
     private static Response execute(String file2, String name2) throws Exception {
-        return post(base + "/wps", template("wps/execute-readstations.xml", Map.of(
-                "file1", SharedSamples.own(ALPHA), "name1", ALPHA, "file2", file2, "name2", name2)));
+        return WpsTestSupport.execute(base, "wps/execute-readstations.xml", Map.of(
+                "file1", SharedSamples.own(ALPHA), "name1", ALPHA, "file2", file2, "name2", name2));
     }
 
     @Test
@@ -110,7 +109,7 @@ class ReadStationsWpsTest {
         int before = host.catalog().stationLayers().size();
         Response r = execute(SharedSamples.own("bad-date.stm"), "bad-date.stm");
         assertEquals(400, r.status(), r.text());
-        Element e = (Element) r.xml().getElementsByTagNameNS(OWS, "Exception").item(0);
+        Element e = exception(r);
         assertEquals("InvalidParameterValue", e.getAttribute("exceptionCode"));
         assertEquals("files", e.getAttribute("locator"));
         assertTrue(e.getTextContent().contains("files: bad-date.stm:4: '2021/13/01 02:00' is not a valid date"),
@@ -121,8 +120,8 @@ class ReadStationsWpsTest {
     @Test
     void theRealCrOnlyNarbonneFileInlineWithTheWindowMeanInLocalTime() throws Exception {
         // XML turns the CR line ends into LF; the reader counts lines alike either way.
-        Response r = post(base + "/wps", template("wps/execute-readstations-window.xml", Map.of(
-                "file", SharedSamples.ismn(NARBONNE), "timeZone", "Europe/Paris")));
+        Response r = WpsTestSupport.execute(base, "wps/execute-readstations-window.xml", Map.of(
+                "file", SharedSamples.ismn(NARBONNE), "timeZone", "Europe/Paris"));
         assertEquals(200, r.status(), r.text());
         assertTrue(r.contentType().startsWith("application/json"), r.contentType());
         List<StationSeries> stations = StationsGeoJson.read(r.text());

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ssm.host.TestSupport.post;
 import static org.ssm.host.TestSupport.template;
+import static org.ssm.host.wps.WpsTestSupport.WPS;
+import static org.ssm.host.wps.WpsTestSupport.exception;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -40,7 +42,6 @@ import org.w3c.dom.Element;
  */
 class StationFileInputsWpsTest {
 
-    private static final String WPS = "http://www.opengis.net/wps/1.0.0";
     private static final GridGeometry GRID = new GridGeometry("EPSG:32633", 520_000, 5_360_000, 10_000, 10_000, 4, 3);
     private static final LocalDate START = LocalDate.of(2021, 4, 1);
     private static final int DAYS = 120;
@@ -145,7 +146,7 @@ class StationFileInputsWpsTest {
     void aBadStationFileIsAnInvalidParameterValueOfTheInput() throws Exception {
         Response r = execute("text/csv", "station,lon,lat,time,sm\nS1,15.5,47.25,soon,0.2\n");
         assertEquals(400, r.status(), r.text());
-        Element e = (Element) r.xml().getElementsByTagNameNS("http://www.opengis.net/ows/1.1", "Exception").item(0);
+        Element e = exception(r);
         assertEquals(OwsException.INVALID_PARAMETER_VALUE, e.getAttribute("exceptionCode"));
         assertEquals("stations", e.getAttribute("locator"));
         assertTrue(e.getTextContent().startsWith("input stations: stations:2: column 'time' = 'soon'"),

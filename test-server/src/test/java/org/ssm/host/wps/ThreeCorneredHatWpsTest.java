@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ssm.host.TestSupport.get;
-import static org.ssm.host.TestSupport.post;
-import static org.ssm.host.TestSupport.template;
+import static org.ssm.host.wps.WpsTestSupport.OWS;
+import static org.ssm.host.wps.WpsTestSupport.WPS;
+import static org.ssm.host.wps.WpsTestSupport.exception;
+import static org.ssm.host.wps.WpsTestSupport.execute;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -35,8 +37,6 @@ import org.w3c.dom.NodeList;
 /** ssm:ThreeCorneredHat through the host's WPS, on four products chained from its own WCS. */
 class ThreeCorneredHatWpsTest {
 
-    private static final String WPS = "http://www.opengis.net/wps/1.0.0";
-    private static final String OWS = "http://www.opengis.net/ows/1.1";
     private static final GridGeometry GRID = new GridGeometry("EPSG:32633", 520_000, 5_360_000, 1000, 1000, 12, 10);
     private static final String DATES = "2021-04-01/2021-06-29/P1D";
     /** Colours of product-index.sld for products 1 to 4. */
@@ -88,8 +88,8 @@ class ThreeCorneredHatWpsTest {
 
     @Test
     void publishesTheUncertaintyMapsAndTheLeastUncertainProduct() throws Exception {
-        Response r = post(base + "/wps", template("wps/execute-tch-references.xml", Map.of("base", base,
-                "p1", "tch_p1", "p2", "tch_p2", "p3", "tch_p3", "p4", "tch_p4", "names", "MSR,DisPATCh,RF,GPR")));
+        Response r = execute(base, "wps/execute-tch-references.xml", Map.of("base", base,
+                "p1", "tch_p1", "p2", "tch_p2", "p3", "tch_p3", "p4", "tch_p4", "names", "MSR,DisPATCh,RF,GPR"));
         assertEquals(200, r.status(), r.text());
         assertNotNull(r.xml().getElementsByTagNameNS(WPS, "ProcessSucceeded").item(0), r.text());
         String layers = r.header("X-SSM-Layers");
@@ -162,10 +162,10 @@ class ThreeCorneredHatWpsTest {
 
     @Test
     void twoProductsAreAnInvalidParameterValueNamingProducts() throws Exception {
-        Response r = post(base + "/wps", template("wps/execute-tch-two-products.xml",
-                Map.of("base", base, "p1", "tch_p1", "p2", "tch_p2")));
+        Response r = execute(base, "wps/execute-tch-two-products.xml",
+                Map.of("base", base, "p1", "tch_p1", "p2", "tch_p2"));
         assertEquals(400, r.status(), r.text());
-        Element e = (Element) r.xml().getElementsByTagNameNS(OWS, "Exception").item(0);
+        Element e = exception(r);
         assertEquals("InvalidParameterValue", e.getAttribute("exceptionCode"));
         assertEquals("products", e.getAttribute("locator"));
         assertTrue(e.getTextContent().contains("at least 3"), e.getTextContent());

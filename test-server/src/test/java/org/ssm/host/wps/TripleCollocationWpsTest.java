@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ssm.host.TestSupport.get;
-import static org.ssm.host.TestSupport.post;
-import static org.ssm.host.TestSupport.template;
+import static org.ssm.host.wps.WpsTestSupport.WPS;
+import static org.ssm.host.wps.WpsTestSupport.exception;
+import static org.ssm.host.wps.WpsTestSupport.execute;
+import static org.ssm.host.wps.WpsTestSupport.outputs;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -44,7 +46,6 @@ import org.w3c.dom.Element;
 /** ssm:TripleCollocation through the host's WPS: inline GeoJSON stations, coarse series from its own WCS. */
 class TripleCollocationWpsTest {
 
-    private static final String WPS = "http://www.opengis.net/wps/1.0.0";
     private static final GridGeometry SATELLITE_GRID = new GridGeometry("EPSG:32633", 520_000, 5_360_000, 10_000, 10_000, 4, 3);
     private static final GridGeometry MODEL_GRID = new GridGeometry("EPSG:32633", 520_000, 5_360_000, 5_000, 5_000, 8, 6);
     private static final LocalDate START = LocalDate.of(2021, 4, 1);
@@ -102,16 +103,20 @@ class TripleCollocationWpsTest {
         host.close();
     }
 
-    @SuppressWarnings("unchecked")
-    @Test
-    void screensInlineStationsAgainstCoveragesOfItsOwnWcs() throws Exception {
+    private static Map<String, String> values(String minInsituRho2) {
         Map<String, String> values = new HashMap<>();
         values.put("base", base);
         values.put("stations", StationsGeoJson.write(STATIONS));
         values.put("satellite", "tc_satellite");
         values.put("model", "tc_model");
-        values.put("minInsituRho2", "0.6");
-        Response r = post(base + "/wps", template("wps/execute-triplecollocation.xml", values));
+        values.put("minInsituRho2", minInsituRho2);
+        return values;
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void screensInlineStationsAgainstCoveragesOfItsOwnWcs() throws Exception {
+        Response r = execute(base, "wps/execute-triplecollocation.xml", values("0.6"));
         assertEquals(200, r.status(), r.text());
         Document d = r.xml();
         assertNotNull(d.getElementsByTagNameNS(WPS, "ProcessSucceeded").item(0), r.text());
@@ -130,11 +135,9 @@ class TripleCollocationWpsTest {
                 "a kept, a noisy and an outside station");
 
         Map<String, String> refs = new HashMap<>();
-        var list = d.getElementsByTagNameNS(WPS, "Output");
-        for (int i = 0; i < list.getLength(); i++) {
-            Element out = (Element) list.item(i);
-            String id = out.getElementsByTagNameNS("http://www.opengis.net/ows/1.1", "Identifier").item(0).getTextContent();
-            Element ref = (Element) out.getElementsByTagNameNS(WPS, "Reference").item(0);
+        for (Map.Entry<String, Element> out : outputs(d).entrySet()) {
+            String id = out.getKey();
+            Element ref = (Element) out.getValue().getElementsByTagNameNS(WPS, "Reference").item(0);
             if (ref != null) {
                 assertEquals("application/json", ref.getAttribute("mimeType"), id);
                 refs.put(id, ref.getAttribute("href"));
@@ -160,15 +163,9 @@ class TripleCollocationWpsTest {
 
     @Test
     void aThresholdOutOfRangeIsAnInvalidParameterValue() throws Exception {
-        Map<String, String> values = new HashMap<>();
-        values.put("base", base);
-        values.put("stations", StationsGeoJson.write(STATIONS));
-        values.put("satellite", "tc_satellite");
-        values.put("model", "tc_model");
-        values.put("minInsituRho2", "1.5");
-        Response r = post(base + "/wps", template("wps/execute-triplecollocation.xml", values));
+        Response r = execute(base, "wps/execute-triplecollocation.xml", values("1.5"));
         assertEquals(400, r.status(), r.text());
-        Element e = (Element) r.xml().getElementsByTagNameNS("http://www.opengis.net/ows/1.1", "Exception").item(0);
+        Element e = exception(r);
         assertEquals("InvalidParameterValue", e.getAttribute("exceptionCode"));
         assertEquals("minInsituRho2", e.getAttribute("locator"));
     }

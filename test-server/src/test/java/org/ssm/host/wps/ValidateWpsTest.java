@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ssm.host.TestSupport.get;
-import static org.ssm.host.TestSupport.post;
-import static org.ssm.host.TestSupport.template;
+import static org.ssm.host.wps.WpsTestSupport.OWS;
+import static org.ssm.host.wps.WpsTestSupport.WPS;
+import static org.ssm.host.wps.WpsTestSupport.exception;
+import static org.ssm.host.wps.WpsTestSupport.execute;
+import static org.ssm.host.wps.WpsTestSupport.outputs;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -56,8 +59,6 @@ import org.w3c.dom.Element;
  */
 class ValidateWpsTest {
 
-    private static final String WPS = "http://www.opengis.net/wps/1.0.0";
-    private static final String OWS = "http://www.opengis.net/ows/1.1";
     private static final GridGeometry FINE = new GridGeometry("EPSG:32633", 520_000, 5_360_000, 1000, 1000, 12, 9);
     private static final GridGeometry COARSE = FINE.coarsen(3);
     private static final LocalDate START = LocalDate.of(2021, 5, 1);
@@ -131,9 +132,7 @@ class ValidateWpsTest {
         return new GriddedProduct(name, s.reader(), CrsTransforms.between("stations", "EPSG:4326", "EPSG:32633"));
     }
 
-    @SuppressWarnings("unchecked")
-    @Test
-    void validatesAgainstCoveragesOfItsOwnWcsAndServesTheCharts() throws Exception {
+    private static Map<String, String> values(String chartStation) {
         Map<String, String> values = new HashMap<>();
         values.put("base", base);
         values.put("stations", StationsGeoJson.write(STATIONS));
@@ -141,8 +140,14 @@ class ValidateWpsTest {
         values.put("coarse", "val_coarse");
         values.put("truth", "val_truth");
         values.put("rain", "val_rain");
-        values.put("chartStation", "V2");
-        Response r = post(base + "/wps", template("wps/execute-validate.xml", values));
+        values.put("chartStation", chartStation);
+        return values;
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void validatesAgainstCoveragesOfItsOwnWcsAndServesTheCharts() throws Exception {
+        Response r = execute(base, "wps/execute-validate.xml", values("V2"));
         assertEquals(200, r.status(), r.text());
         Document d = r.xml();
         assertNotNull(d.getElementsByTagNameNS(WPS, "ProcessSucceeded").item(0), r.text());
@@ -152,12 +157,7 @@ class ValidateWpsTest {
                 decoded, gridded("product", product)).withCoarse(gridded("coarse", coarse))
                 .withTruth(truth.reader()), Monitor.NONE);
 
-        Map<String, Element> outputs = new HashMap<>();
-        var list = d.getElementsByTagNameNS(WPS, "Output");
-        for (int i = 0; i < list.getLength(); i++) {
-            Element out = (Element) list.item(i);
-            outputs.put(out.getElementsByTagNameNS(OWS, "Identifier").item(0).getTextContent(), out);
-        }
+        Map<String, Element> outputs = outputs(d);
         Element table = (Element) outputs.get("table").getElementsByTagNameNS(WPS, "ComplexData").item(0);
         assertEquals("text/csv", table.getAttribute("mimeType"));
         assertEquals(ValidationTable.csv(expected).strip(), table.getTextContent().strip(),
@@ -220,17 +220,9 @@ class ValidateWpsTest {
 
     @Test
     void anUnknownChartStationIsAnInvalidParameterValue() throws Exception {
-        Map<String, String> values = new HashMap<>();
-        values.put("base", base);
-        values.put("stations", StationsGeoJson.write(STATIONS));
-        values.put("product", "val_product");
-        values.put("coarse", "val_coarse");
-        values.put("truth", "val_truth");
-        values.put("rain", "val_rain");
-        values.put("chartStation", "V9");
-        Response r = post(base + "/wps", template("wps/execute-validate.xml", values));
+        Response r = execute(base, "wps/execute-validate.xml", values("V9"));
         assertEquals(400, r.status(), r.text());
-        Element e = (Element) r.xml().getElementsByTagNameNS(OWS, "Exception").item(0);
+        Element e = exception(r);
         assertEquals("InvalidParameterValue", e.getAttribute("exceptionCode"));
         assertEquals("chartStation", e.getAttribute("locator"));
     }

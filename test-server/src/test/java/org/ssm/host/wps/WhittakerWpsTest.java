@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ssm.host.TestSupport.get;
-import static org.ssm.host.TestSupport.post;
-import static org.ssm.host.TestSupport.template;
+import static org.ssm.host.wps.WpsTestSupport.OWS;
+import static org.ssm.host.wps.WpsTestSupport.WPS;
+import static org.ssm.host.wps.WpsTestSupport.execute;
+import static org.ssm.host.wps.WpsTestSupport.geoTiff;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -26,7 +27,6 @@ import org.ssm.host.HostConfig;
 import org.ssm.host.TestSupport;
 import org.ssm.host.TestSupport.Response;
 import org.ssm.host.catalog.Layer;
-import org.ssm.io.GeoTiff;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -34,8 +34,6 @@ import org.w3c.dom.NodeList;
 /** {@code ssm:WhittakerSmooth} executed through the host's WPS on a layer of its own WCS. */
 class WhittakerWpsTest {
 
-    private static final String WPS = "http://www.opengis.net/wps/1.0.0";
-    private static final String OWS = "http://www.opengis.net/ows/1.1";
     private static final String DATES = "2021-05-01/2021-06-15/P5D";
     private static final String LAYER = "test_ndvi_clouds";
 
@@ -71,8 +69,8 @@ class WhittakerWpsTest {
 
     @Test
     void smoothingAWcsLayerPublishesTheFilledSeriesAndTheLambdaMap() throws Exception {
-        Response r = post(base + "/wps", template("wps/execute-whittaker-references.xml",
-                Map.of("base", base, "series", LAYER)));
+        Response r = execute(base, "wps/execute-whittaker-references.xml",
+                Map.of("base", base, "series", LAYER));
         assertEquals(200, r.status(), r.text());
         Document d = r.xml();
         assertNotNull(d.getElementsByTagNameNS(WPS, "ProcessSucceeded").item(0), r.text());
@@ -107,9 +105,7 @@ class WhittakerWpsTest {
         Element ref = (Element) d.getElementsByTagNameNS(WPS, "Reference").item(0);
         Response tif = get(ref.getAttribute("href"));
         assertEquals(200, tif.status());
-        Path file = dir.resolve("smoothed.tif");
-        Files.write(file, tif.body());
-        GridSeries download = GeoTiff.read(file);
+        GridSeries download = geoTiff(dir, "smoothed.tif", tif.body());
         assertEquals(SeriesDates.parse("dates", DATES), download.dates());
         assertEquals(host.catalog().band(smoothed, 3)[17], download.band(3)[17], 0f);
         assertEquals(DATES, d.getElementsByTagNameNS(WPS, "LiteralData").item(0).getTextContent().strip());
@@ -123,8 +119,8 @@ class WhittakerWpsTest {
 
     @Test
     void aBadGridStepIsReportedByName() throws Exception {
-        Response r = post(base + "/wps", template("wps/execute-whittaker-bad-step.xml",
-                Map.of("base", base, "series", LAYER)));
+        Response r = execute(base, "wps/execute-whittaker-bad-step.xml",
+                Map.of("base", base, "series", LAYER));
         assertEquals(400, r.status(), r.text());
         NodeList exceptions = r.xml().getElementsByTagNameNS(OWS, "Exception");
         Element e = (Element) exceptions.item(0);

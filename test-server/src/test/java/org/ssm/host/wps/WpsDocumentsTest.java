@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ssm.host.TestSupport.get;
 import static org.ssm.host.TestSupport.post;
+import static org.ssm.host.wps.WpsTestSupport.WPS;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -20,8 +21,6 @@ import org.w3c.dom.Element;
 
 /** Text documents (CSV in, JSON out) and images (PNG out) as complex data. */
 class WpsDocumentsTest {
-
-    private static final String WPS = "http://www.opengis.net/wps/1.0.0";
 
     @TempDir
     Path dir;

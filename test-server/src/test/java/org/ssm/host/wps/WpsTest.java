@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ssm.host.TestSupport.get;
 import static org.ssm.host.TestSupport.post;
 import static org.ssm.host.TestSupport.template;
+import static org.ssm.host.wps.WpsTestSupport.OWS;
+import static org.ssm.host.wps.WpsTestSupport.WPS;
+import static org.ssm.host.wps.WpsTestSupport.exception;
+import static org.ssm.host.wps.WpsTestSupport.execute;
+import static org.ssm.host.wps.WpsTestSupport.geoTiff;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,9 +39,6 @@ import org.w3c.dom.NodeList;
 
 class WpsTest {
 
-    private static final String WPS = "http://www.opengis.net/wps/1.0.0";
-    private static final String OWS = "http://www.opengis.net/ows/1.1";
-
     @TempDir
     static Path dir;
 
@@ -63,10 +65,6 @@ class WpsTest {
     private static String text(Document d, String ns, String local) {
         NodeList list = d.getElementsByTagNameNS(ns, local);
         return list.getLength() == 0 ? null : list.item(0).getTextContent().strip();
-    }
-
-    private static Element exception(Response r) throws Exception {
-        return (Element) r.xml().getElementsByTagNameNS(OWS, "Exception").item(0);
     }
 
     private static Set<String> layerNames() {
@@ -121,9 +119,7 @@ class WpsTest {
 
         Response tif = get(ref.getAttribute("href"));
         assertEquals(200, tif.status());
-        Path file = dir.resolve("download.tif");
-        Files.write(file, tif.body());
-        GridSeries series = GeoTiff.read(file);
+        GridSeries series = geoTiff(dir, "download.tif", tif.body());
         assertTrue(series.geometry().sameAs(TestSupport.FINE));
         assertEquals(3, series.size());
         assertEquals(TestSupport.DATES.replace(",", ","), String.join(",",
@@ -158,12 +154,10 @@ class WpsTest {
 
     @Test
     void nestedExecuteIsResolvedInProcessAndRawOutputReturned() throws Exception {
-        Response r = post(base + "/wps", template("wps/execute-dispatch-chained.xml", Map.of("base", base)));
+        Response r = execute(base, "wps/execute-dispatch-chained.xml", Map.of("base", base));
         assertEquals(200, r.status(), r.text());
         assertTrue(r.contentType().startsWith("image/tiff"), r.contentType());
-        Path file = dir.resolve("chained.tif");
-        Files.write(file, r.body());
-        GridSeries ssm = GeoTiff.read(file);
+        GridSeries ssm = geoTiff(dir, "chained.tif", r.body());
         assertEquals(3, ssm.size());
         // Both the nested FVC and the DisPATCh output were published.
         String[] layers = r.header("X-SSM-Layers").split(",");
@@ -185,9 +179,7 @@ class WpsTest {
                 "dates", TestSupport.DATES));
         Response resp = post(base + "/wps", body);
         assertEquals(200, resp.status(), resp.text());
-        Path out = dir.resolve("ndvi.tif");
-        Files.write(out, resp.body());
-        GridSeries ndvi = GeoTiff.read(out);
+        GridSeries ndvi = geoTiff(dir, "ndvi.tif", resp.body());
         float expected = (n.band(1)[5] - r.band(1)[5]) / (n.band(1)[5] + r.band(1)[5]);
         assertEquals(expected, ndvi.band(1)[5], 1e-7f);
         assertEquals(SeriesDates.parse("d", TestSupport.DATES), ndvi.dates());
@@ -222,8 +214,8 @@ class WpsTest {
         Set<String> layersBefore = layerNames();
         long runsBefore = runCount();
 
-        Response wrongDates = post(base + "/wps", template("wps/execute-dispatch-dates.xml",
-                Map.of("base", base, "dates", "2021-05-01,2021-05-02")));
+        Response wrongDates = execute(base, "wps/execute-dispatch-dates.xml",
+                Map.of("base", base, "dates", "2021-05-01,2021-05-02"));
         assertEquals(400, wrongDates.status(), wrongDates.text());
         assertEquals("dates", exception(wrongDates).getAttribute("locator"));
         assertTrue(exception(wrongDates).getTextContent().contains("3 bands"), wrongDates.text());
@@ -238,12 +230,12 @@ class WpsTest {
         assertEquals("lst", exception(allNan).getAttribute("locator"));
         assertTrue(exception(allNan).getTextContent().contains("no data"));
 
-        Response xxe = post(base + "/wps", template("wps/execute-external-entity.xml", Map.of()));
+        Response xxe = execute(base, "wps/execute-external-entity.xml", Map.of());
         assertEquals(400, xxe.status());
         assertEquals("InvalidParameterValue", exception(xxe).getAttribute("exceptionCode"));
         assertFalse(xxe.text().contains("root:"), "no file content leaks");
 
-        Response file = post(base + "/wps", template("wps/execute-file-reference.xml", Map.of()));
+        Response file = execute(base, "wps/execute-file-reference.xml", Map.of());
         assertEquals(400, file.status());
         assertEquals("ndvi", exception(file).getAttribute("locator"));
         assertFalse(file.text().contains("root:"));
