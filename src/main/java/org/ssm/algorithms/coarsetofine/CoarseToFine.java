@@ -11,6 +11,7 @@ import org.ssm.algorithms.learning.Predictor;
 import org.ssm.algorithms.learning.RegressorTrainer;
 import org.ssm.algorithms.learning.TrainingSet;
 import org.ssm.algorithms.model.FittedModel;
+import org.ssm.algorithms.validation.Metrics;
 import org.ssm.core.Monitor;
 import org.ssm.core.ParameterException;
 import org.ssm.grid.GridChecks;
@@ -297,7 +298,8 @@ public final class CoarseToFine {
                 monitor);
         double[] fitted = new double[n];
         model.predictInPlace(x, n, fitted);
-        return new WindowModel(trainingDates, applied, n, rmse(fitted, y), pearson(fitted, y), model);
+        Metrics fit = Metrics.of(fitted, y);
+        return new WindowModel(trainingDates, applied, n, fit.rmse(), fit.pcc(), model);
     }
 
     private float[] apply(FittedModel model, Features features, int d, LocalDate date, float[] coarse, int[] cell,
@@ -352,34 +354,6 @@ public final class CoarseToFine {
             }
         }
         return out;
-    }
-
-    private static double rmse(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += (a[i] - b[i]) * (a[i] - b[i]);
-        }
-        return Math.sqrt(s / a.length);
-    }
-
-    private static double pearson(double[] a, double[] b) {
-        double ma = 0;
-        double mb = 0;
-        for (int i = 0; i < a.length; i++) {
-            ma += a[i];
-            mb += b[i];
-        }
-        ma /= a.length;
-        mb /= b.length;
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (int i = 0; i < a.length; i++) {
-            sab += (a[i] - ma) * (b[i] - mb);
-            saa += (a[i] - ma) * (a[i] - ma);
-            sbb += (b[i] - mb) * (b[i] - mb);
-        }
-        return sab / Math.sqrt(saa * sbb);
     }
 
     private static Object finiteOrNull(double v) {

@@ -136,13 +136,4 @@ public final class ExperimentalVariogram {
         }
         return bins;
     }
-
-    /** Total number of pairs. */
-    public long totalPairs() {
-        long t = 0;
-        for (long p : pairs) {
-            t += p;
-        }
-        return t;
-    }
 }

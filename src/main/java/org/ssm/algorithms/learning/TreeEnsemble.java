@@ -427,21 +427,10 @@ public final class TreeEnsemble implements Regressor {
     @SuppressWarnings("unchecked")
     static TreeEnsemble fromJson(Map<String, Object> m) {
         return new TreeEnsemble(((Number) m.get("inputs")).intValue(), ((Number) m.get("intercept")).doubleValue(),
-                (Boolean) m.get("averaged"), integers((List<Object>) m.get("roots")),
-                integers((List<Object>) m.get("feature")), Normalization.numbers((List<Object>) m.get("value")),
-                integers((List<Object>) m.get("right")));
-    }
-
-    private static int[] integers(List<Object> list) {
-        int[] out = new int[list.size()];
-        for (int i = 0; i < out.length; i++) {
-            Number n = (Number) list.get(i);
-            if (n.doubleValue() != n.intValue()) {
-                throw new IllegalArgumentException("expected an integer, not " + n);
-            }
-            out[i] = n.intValue();
-        }
-        return out;
+                (Boolean) m.get("averaged"), Normalization.integers((List<Object>) m.get("roots")),
+                Normalization.integers((List<Object>) m.get("feature")),
+                Normalization.numbers((List<Object>) m.get("value")),
+                Normalization.integers((List<Object>) m.get("right")));
     }
 
     @Override

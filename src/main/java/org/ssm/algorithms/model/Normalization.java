@@ -123,6 +123,19 @@ public record Normalization(double[] offset, double[] scale) {
         return new Normalization(numbers((List<Object>) m.get("offset")), numbers((List<Object>) m.get("scale")));
     }
 
+    /** A JSON list of integers as an array; a number with a fraction is refused. */
+    public static int[] integers(List<Object> list) {
+        int[] out = new int[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            Number n = (Number) list.get(i);
+            if (n.doubleValue() != n.intValue()) {
+                throw new IllegalArgumentException("expected an integer, not " + n);
+            }
+            out[i] = n.intValue();
+        }
+        return out;
+    }
+
     /** A JSON list of numbers as an array. */
     public static double[] numbers(List<Object> list) {
         double[] out = new double[list.size()];

@@ -165,11 +165,7 @@ public final class MlpRegressor implements Regressor {
 
     @SuppressWarnings("unchecked")
     static MlpRegressor fromJson(Map<String, Object> m) {
-        List<Object> sizes = (List<Object>) m.get("layers");
-        int[] layers = new int[sizes.size()];
-        for (int i = 0; i < layers.length; i++) {
-            layers[i] = ((Number) sizes.get(i)).intValue();
-        }
+        int[] layers = Normalization.integers((List<Object>) m.get("layers"));
         return new MlpRegressor(layers, arrays((List<Object>) m.get("weights")), arrays((List<Object>) m.get("biases")),
                 activation(String.valueOf(m.get("activation"))));
     }

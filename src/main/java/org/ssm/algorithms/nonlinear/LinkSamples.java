@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The weighted observations of one fit of eq. 3: coarse SEE and NMDI (spatial means of the fine
- * values), the coarse SSM observed with them, and the weight w_i of eq. 4. Reused between fits.
+ * values), the coarse SSM observed with them, and the weight w_i of eq. 4.
  */
 public final class LinkSamples {
 
@@ -35,11 +35,6 @@ public final class LinkSamples {
         ssm[size] = ssmValue;
         weight[size] = weightValue;
         size++;
-    }
-
-    /** Forgets every observation. */
-    public void clear() {
-        size = 0;
     }
 
     public int size() {

@@ -121,11 +121,7 @@ public record PolynomialRegressor(int inputs, int[][] terms, double[] coefficien
         List<Object> list = (List<Object>) m.get("terms");
         int[][] terms = new int[list.size()][];
         for (int t = 0; t < terms.length; t++) {
-            double[] indices = Normalization.numbers((List<Object>) list.get(t));
-            terms[t] = new int[indices.length];
-            for (int k = 0; k < indices.length; k++) {
-                terms[t][k] = (int) indices[k];
-            }
+            terms[t] = Normalization.integers((List<Object>) list.get(t));
         }
         return new PolynomialRegressor(((Number) m.get("inputs")).intValue(), terms,
                 Normalization.numbers((List<Object>) m.get("coefficients")), ((Number) m.get("intercept")).doubleValue());
